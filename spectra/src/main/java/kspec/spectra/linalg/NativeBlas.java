@@ -1,0 +1,142 @@
+package kspec.spectra.linalg;
+
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.openblas.global.openblas;
+
+/**
+ * The bridge to native OpenBLAS/LAPACK, loaded once from the bytedeco {@code openblas} jars.
+ *
+ * <p>All matrices are row-major {@code double[]} (EJML's {@code DMatrixRMaj} storage). Callers
+ * normally go through {@link Blas}, which falls back to pure-Java EJML when the natives cannot load.
+ *
+ * <p><b>Threads.</b> OpenBLAS keeps its own thread pool. Its threads competing with Java threads for
+ * the same cores slow every call down 20–100×, so: never call these methods from inside a parallel
+ * Java loop, and size the pool explicitly. The pool size is read once, at load, from the system
+ * property {@code kspec.blas.threads}, else the environment variable {@code OPENBLAS_NUM_THREADS},
+ * else the number of available processors; {@link #setThreads(int)} changes it later. Tests and CI
+ * use one thread.
+ */
+public final class NativeBlas {
+
+    // CBLAS enum values, fixed by the CBLAS standard (cblas.h); LAPACKE uses the same row-major code.
+    private static final int ROW_MAJOR = 101;
+    private static final int NO_TRANS = 111;
+    private static final int TRANS = 112;
+    private static final int UPPER = 121;
+
+    private static final String LOAD_FAILURE = load();
+
+    private NativeBlas() {
+    }
+
+    private static String load() {
+        try {
+            Loader.load(openblas.class);
+            openblas.blas_set_num_threads(configuredThreads());
+            return null;
+        } catch (Throwable e) { // UnsatisfiedLinkError, or NoClassDefFoundError on a platform without natives
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+    }
+
+    private static int configuredThreads() {
+        String prop = System.getProperty("kspec.blas.threads");
+        String env = System.getenv("OPENBLAS_NUM_THREADS");
+        String value = prop != null ? prop : env;
+        if (value != null) {
+            try {
+                int n = Integer.parseInt(value.trim());
+                if (n >= 1) {
+                    return n;
+                }
+            } catch (NumberFormatException ignored) {
+                // fall through to the processor count; a malformed setting must not disable BLAS
+            }
+        }
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** @return true when the native library loaded and can be called */
+    public static boolean isAvailable() {
+        return LOAD_FAILURE == null;
+    }
+
+    /** @return why the natives did not load, or null when they did */
+    public static String unavailableReason() {
+        return LOAD_FAILURE;
+    }
+
+    /** Sets the size of OpenBLAS's thread pool (≥ 1). */
+    public static void setThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("BLAS thread count must be >= 1, got " + threads);
+        }
+        requireLoaded();
+        openblas.blas_set_num_threads(threads);
+    }
+
+    /** @return the size of OpenBLAS's thread pool */
+    public static int threads() {
+        requireLoaded();
+        return openblas.blas_get_num_threads();
+    }
+
+    /** @return a one-line description for reports, e.g. "OpenBLAS (bytedeco), 2 threads" */
+    public static String describe() {
+        if (!isAvailable()) {
+            return "native BLAS unavailable (" + LOAD_FAILURE + ")";
+        }
+        return "OpenBLAS (bytedeco " + openblas.class.getPackage().getImplementationVersion() + "), "
+                + threads() + " threads";
+    }
+
+    /**
+     * C ← α·op(A)·op(B) + β·C, row-major; op(A) is m × k, op(B) is k × n, C is m × n.
+     *
+     * @param a      A, m × k (or k × m when {@code transA}). Not modified.
+     * @param b      B, k × n (or n × k when {@code transB}). Not modified.
+     * @param c      C, m × n. Modified.
+     */
+    public static void dgemm(boolean transA, boolean transB, int m, int n, int k,
+                             double alpha, double[] a, double[] b, double beta, double[] c) {
+        requireLoaded();
+        int lda = transA ? m : k;
+        int ldb = transB ? k : n;
+        openblas.cblas_dgemm(ROW_MAJOR, transA ? TRANS : NO_TRANS, transB ? TRANS : NO_TRANS,
+                m, n, k, alpha, a, Math.max(1, lda), b, Math.max(1, ldb), beta, c, Math.max(1, n));
+    }
+
+    /**
+     * Upper triangle of C ← α·A·Aᵀ + β·C, row-major; A is n × k, C is n × n. The strict lower
+     * triangle of C is not referenced and not written.
+     *
+     * @param a A, n × k. Not modified.
+     * @param c C, n × n. Modified (upper triangle only).
+     */
+    public static void dsyrkUpper(int n, int k, double alpha, double[] a, double beta, double[] c) {
+        requireLoaded();
+        openblas.cblas_dsyrk(ROW_MAJOR, UPPER, NO_TRANS, n, k, alpha, a, Math.max(1, k), beta, c, Math.max(1, n));
+    }
+
+    /**
+     * Symmetric eigen-decomposition by LAPACK {@code dsyevd} (divide and conquer), reading the
+     * upper triangle of the row-major n × n matrix A.
+     *
+     * @param a       A, n × n. Modified: destroyed, or with {@code vectors} the orthonormal
+     *                eigenvectors stored as columns (row-major), in the order of {@code w}.
+     * @param w       length n. Modified: eigenvalues in <b>ascending</b> order (LAPACK's order).
+     * @param vectors whether to compute eigenvectors
+     * @return LAPACK's {@code info}: 0 on success, &gt; 0 when the algorithm failed to converge
+     */
+    public static int dsyevd(int n, double[] a, double[] w, boolean vectors) {
+        requireLoaded();
+        return openblas.LAPACKE_dsyevd(ROW_MAJOR, (byte) (vectors ? 'V' : 'N'), (byte) 'U', n, a, Math.max(1, n), w);
+    }
+
+    private static void requireLoaded() {
+        if (LOAD_FAILURE != null) {
+            throw new IllegalStateException("native BLAS/LAPACK is not available on this platform ("
+                    + LOAD_FAILURE + "); use the pure-Java path (Blas falls back automatically)");
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package kspec.spectra.linalg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.RandomMatrices_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.junit.jupiter.api.Test;
+
+/** The native bridge against EJML's pure-Java results on the same random inputs. */
+class NativeBlasTest {
+
+    /** Relative agreement expected between two float64 implementations of the same product. */
+    private static final double PRODUCT_TOL = 1e-12;
+    /** Eigenvalues of a well-conditioned 150×150 matrix from two different algorithms. */
+    private static final double EIGEN_TOL = 1e-10;
+
+    private final Random rand = new Random(20261122);
+
+    @Test
+    void nativeLibraryLoadsOnThisPlatform() {
+        assertTrue(NativeBlas.isAvailable(), () -> "natives did not load: " + NativeBlas.unavailableReason());
+        assertEquals("openblas", Blas.backend());
+    }
+
+    @Test
+    void gemmMatchesEjmlInAllTranspositions() {
+        DMatrixRMaj a = RandomMatrices_DDRM.rectangle(37, 23, -1, 1, rand);
+        DMatrixRMaj b = RandomMatrices_DDRM.rectangle(23, 41, -1, 1, rand);
+        DMatrixRMaj expected = new DMatrixRMaj(1, 1);
+        DMatrixRMaj actual = new DMatrixRMaj(1, 1);
+
+        CommonOps_DDRM.mult(a, b, expected);
+        Blas.mult(a, b, actual);
+        assertMatrixClose(expected, actual, PRODUCT_TOL);
+
+        DMatrixRMaj bt = CommonOps_DDRM.transpose(b, null);
+        Blas.multTransB(a, bt, actual);
+        assertMatrixClose(expected, actual, PRODUCT_TOL);
+
+        DMatrixRMaj at = CommonOps_DDRM.transpose(a, null);
+        Blas.multTransA(at, b, actual);
+        assertMatrixClose(expected, actual, PRODUCT_TOL);
+    }
+
+    @Test
+    void syrkGramIsSymmetricAndMatchesEjml() {
+        DMatrixRMaj x = RandomMatrices_DDRM.rectangle(53, 17, -1, 1, rand);
+        DMatrixRMaj expected = new DMatrixRMaj(1, 1);
+        CommonOps_DDRM.multTransB(0.5, x, x, expected);
+        DMatrixRMaj actual = new DMatrixRMaj(1, 1);
+        Blas.gram(0.5, x, actual);
+        assertMatrixClose(expected, actual, PRODUCT_TOL);
+        for (int i = 0; i < 53; i++) {
+            for (int j = 0; j < i; j++) {
+                assertEquals(actual.get(j, i), actual.get(i, j), 0.0, "Gram must be exactly symmetric");
+            }
+        }
+    }
+
+    @Test
+    void dsyevdMatchesEjmlSymmetricQr() {
+        int n = 150;
+        DMatrixRMaj a = RandomMatrices_DDRM.symmetric(n, -1, 1, rand);
+        EigenDecomposition_F64<DMatrixRMaj> ejml = DecompositionFactory_DDRM.eig(n, true, true);
+        assertTrue(ejml.decompose(a.copy()));
+        double[] expected = new double[n];
+        for (int i = 0; i < n; i++) {
+            expected[i] = ejml.getEigenvalue(i).real;
+        }
+        Arrays.sort(expected);
+
+        double[] work = a.data.clone();
+        double[] w = new double[n];
+        assertEquals(0, NativeBlas.dsyevd(n, work, w, true));
+        double scale = Math.max(Math.abs(expected[0]), Math.abs(expected[n - 1]));
+        for (int i = 0; i < n; i++) {
+            assertEquals(expected[i], w[i], EIGEN_TOL * scale, "eigenvalue " + i);
+        }
+        // columns of `work` are eigenvectors: A v = λ v to machine precision relative to ‖A‖
+        DMatrixRMaj v = DMatrixRMaj.wrap(n, n, work);
+        DMatrixRMaj av = new DMatrixRMaj(n, n);
+        CommonOps_DDRM.mult(a, v, av);
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i < n; i++) {
+                assertEquals(w[j] * v.get(i, j), av.get(i, j), EIGEN_TOL * scale);
+            }
+        }
+    }
+
+    private static void assertMatrixClose(DMatrixRMaj expected, DMatrixRMaj actual, double relTol) {
+        assertEquals(expected.numRows, actual.numRows);
+        assertEquals(expected.numCols, actual.numCols);
+        double scale = CommonOps_DDRM.elementMaxAbs(expected);
+        for (int i = 0; i < expected.data.length && i < expected.getNumElements(); i++) {
+            assertEquals(expected.data[i], actual.data[i], relTol * scale, "element " + i);
+        }
+    }
+}
