@@ -1,0 +1,151 @@
+package kspec.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import kspec.manifold.DataException;
+import kspec.manifold.Dataset;
+import kspec.manifold.io.DataFormat;
+import kspec.manifold.io.DatasetReader;
+import kspec.manifold.io.NamedDatasets;
+import kspec.manifold.io.ReadOptions;
+import kspec.manifold.preprocess.NonFinitePolicy;
+import kspec.manifold.preprocess.Preprocessing;
+import kspec.manifold.preprocess.SphereProjection;
+import kspec.manifold.synthetic.SyntheticManifolds;
+import kspec.manifold.synthetic.SyntheticSpec;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * The data options every subcommand shares: where the data come from (a file, a named data set,
+ * or a synthetic manifold spec), how to read it, and which preprocessing to apply.
+ */
+final class DataOptions {
+
+    /** The built-in default data: 2,000 points uniform on S^4 embedded in R^50. */
+    static final String DEFAULT_DATA = "sphere:d=4,ambient=50";
+    /** Number of points drawn from a synthetic manifold when --n is not given. */
+    static final int DEFAULT_SYNTHETIC_N = 2000;
+
+    @Option(names = "--data", paramLabel = "PATH|SPEC", defaultValue = DEFAULT_DATA,
+            description = {"Data: a file (.npy, .idx[.gz], *-ubyte[.gz], .csv), a named data set "
+                    + "(fashion-mnist:train, fashion-mnist:test) or a synthetic manifold "
+                    + "(sphere|cube|torus|swissroll|gaussian[:d=D,ambient=A]). Default: ${DEFAULT-VALUE}."})
+    String data;
+
+    @Option(names = "--labels", paramLabel = "PATH", description = "Labels file (IDX or integer NPY), one per row.")
+    Path labels;
+
+    @Option(names = "--format", paramLabel = "npy|idx|csv", converter = FormatConverter.class,
+            description = "Override format detection by extension.")
+    DataFormat format;
+
+    @Option(names = "--label-column", paramLabel = "NAME|INDEX", description = "CSV: the column holding class labels.")
+    String labelColumn;
+
+    @Option(names = "--target-column", paramLabel = "NAME|INDEX", description = "CSV: the column holding a real-valued target.")
+    String targetColumn;
+
+    @Option(names = "--delimiter", paramLabel = "CHAR", description = "CSV: field delimiter (default: detected).")
+    Character delimiter;
+
+    @Option(names = "--n", paramLabel = "N",
+            description = "Number of points: a seeded random subset of a file, or the sample size of a synthetic manifold (default "
+                    + DEFAULT_SYNTHETIC_N + ").")
+    Integer n;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed for every random choice (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--stratify", description = "Make the --n subset keep the class proportions of the labels.")
+    boolean stratify;
+
+    @Option(names = "--scale", paramLabel = "FACTOR",
+            description = "Multiply every value by FACTOR (e.g. 0.00392156862745098 = 1/255 maps bytes to [0,1]).")
+    Double scale;
+
+    @Option(names = "--center", description = "Subtract the column means.")
+    boolean center;
+
+    @Option(names = "--standardize", description = "Divide each column by its standard deviation (after centering).")
+    boolean standardize;
+
+    @Option(names = "--sphere", paramLabel = "none|unit|sqrt-dim", converter = SphereConverter.class,
+            description = "Project each point onto a sphere: unit (x/|x|) or sqrt-dim (x/|x|*sqrt(dim), so x.x/dim = 1). Default: none.")
+    SphereProjection sphere = SphereProjection.NONE;
+
+    @Option(names = "--allow-nonfinite", paramLabel = "drop|zero", converter = NonFiniteConverter.class,
+            description = "What to do with NaN/Inf values: drop their rows, or set them to zero. Default: refuse.")
+    NonFinitePolicy nonFinite = NonFinitePolicy.REFUSE;
+
+    /** @return the data as read (or sampled), before any preprocessing */
+    Dataset read() {
+        if (NamedDatasets.isNamed(data)) {
+            return NamedDatasets.load(data);
+        }
+        Path path = Path.of(data);
+        if (Files.exists(path)) {
+            return DatasetReader.read(path, new ReadOptions(format, labels, labelColumn, targetColumn, delimiter));
+        }
+        if (SyntheticSpec.looksSynthetic(data)) {
+            return SyntheticManifolds.sample(SyntheticSpec.parse(data), n == null ? DEFAULT_SYNTHETIC_N : n, seed);
+        }
+        throw new DataException("no such file: " + data + " (and not a synthetic spec such as "
+                + DEFAULT_DATA + ", nor a named data set such as fashion-mnist:train); check the path");
+    }
+
+    /** @return whether --data names a synthetic manifold, for which --n is the sample size rather than a subset */
+    boolean isSynthetic() {
+        return !NamedDatasets.isNamed(data) && !Files.exists(Path.of(data)) && SyntheticSpec.looksSynthetic(data);
+    }
+
+    /** @return the preprocessing the options ask for */
+    Preprocessing preprocessing() {
+        Integer subset = isSynthetic() ? null : n;
+        return new Preprocessing(subset, stratify, scale, center, standardize, sphere, nonFinite);
+    }
+
+    /** @return the data read and preprocessed, refusing non-finite values unless --allow-nonfinite says otherwise */
+    Dataset load() {
+        return preprocessing().apply(read(), seed);
+    }
+
+    /** Parses --format; an unknown name is a usage error (exit code 2). */
+    static final class FormatConverter implements ITypeConverter<DataFormat> {
+        @Override
+        public DataFormat convert(String value) {
+            try {
+                return DataFormat.parse(value);
+            } catch (DataException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** Parses --sphere none|unit|sqrt-dim. */
+    static final class SphereConverter implements ITypeConverter<SphereProjection> {
+        @Override
+        public SphereProjection convert(String value) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "none" -> SphereProjection.NONE;
+                case "unit" -> SphereProjection.UNIT;
+                case "sqrt-dim" -> SphereProjection.SQRT_DIM;
+                default -> throw new TypeConversionException("expected none, unit or sqrt-dim, got '" + value + "'");
+            };
+        }
+    }
+
+    /** Parses --allow-nonfinite drop|zero. */
+    static final class NonFiniteConverter implements ITypeConverter<NonFinitePolicy> {
+        @Override
+        public NonFinitePolicy convert(String value) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "drop" -> NonFinitePolicy.DROP_ROWS;
+                case "zero" -> NonFinitePolicy.ZERO;
+                default -> throw new TypeConversionException("expected drop or zero, got '" + value + "'");
+            };
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package kspec.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Path;
+import kspec.manifold.io.AtomicFiles;
+
+/** Writes the CLI's result files: atomically, never over an input file. */
+final class Outputs {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+
+    private Outputs() {
+    }
+
+    /** Writes {@code value} (maps, lists, numbers, strings, records) as pretty-printed JSON. */
+    static void writeJson(Path target, Object value) {
+        AtomicFiles.write(target, out -> JSON.writeValue(out, value));
+    }
+}

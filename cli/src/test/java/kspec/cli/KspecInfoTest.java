@@ -1,0 +1,129 @@
+package kspec.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import kspec.manifold.io.NpyWriter;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code kspec} front door: exit codes, one-line errors, and {@code info}'s figures. */
+class KspecInfoTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Kspec.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** A 4 × 3 matrix whose figures are computed by hand below; row 3 repeats row 0. */
+    private Path smallNpy() {
+        DMatrixRMaj m = new DMatrixRMaj(new double[][] {
+                {3, 4, 0},
+                {0, 0, 1},
+                {-2, 0, 0},
+                {3, 4, 0}});
+        Path file = dir.resolve("small.npy");
+        NpyWriter.write(file, m);
+        return file;
+    }
+
+    @Test
+    void infoReportsHandComputedFiguresAsTextAndJson() throws IOException {
+        Path json = dir.resolve("info.json");
+        Run r = run("info", "--data", smallNpy().toString(), "--json", json.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(json.toFile());
+        assertEquals(4, j.get("n").asInt());
+        assertEquals(3, j.get("dim").asInt());
+        assertEquals("<f8", j.get("dtype").asText());
+        assertEquals(-2.0, j.get("min").asDouble(), 0.0);
+        assertEquals(4.0, j.get("max").asDouble(), 0.0);
+        // norms 5, 1, 2, 5 -> mean 13/4
+        assertEquals(3.25, j.get("meanNorm").asDouble(), 1e-15);
+        assertEquals(0, j.get("nonFinite").asLong());
+        assertEquals(1, j.get("duplicates").asLong());
+        assertTrue(j.get("labels").isNull());
+        assertTrue(r.out().contains("duplicates  1"), r.out());
+    }
+
+    @Test
+    void infoCountsNonFiniteValuesWhileAnalysesRefuseThem() {
+        DMatrixRMaj m = new DMatrixRMaj(new double[][] {{1, Double.NaN}, {Double.POSITIVE_INFINITY, 2}, {0, 1}});
+        Path file = dir.resolve("nan.npy");
+        NpyWriter.write(file, m);
+        Run r = run("info", "--data", file.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("non-finite  2"), r.out());
+
+        Run refused = run("info", "--data", file.toString(), "--center");
+        assertEquals(1, refused.code());
+        assertTrue(refused.err().contains("non-finite"), refused.err());
+        assertTrue(refused.err().contains("--allow-nonfinite"), refused.err());
+
+        Run dropped = run("info", "--data", file.toString(), "--center", "--allow-nonfinite", "drop");
+        assertEquals(0, dropped.code(), dropped.err());
+    }
+
+    @Test
+    void defaultDataIsTheBuiltInSphere() {
+        Run r = run("info");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("n           " + DataOptions.DEFAULT_SYNTHETIC_N), r.out());
+        assertTrue(r.out().contains("dim         50"), r.out());
+        // uniform on the unit sphere, isometrically embedded: every norm is 1
+        assertTrue(r.out().contains("mean norm   1.00000"), r.out());
+    }
+
+    @Test
+    void missingFileIsOneLineAndExitCodeOne() {
+        Run r = run("info", "--data", dir.resolve("nope.npy").toString());
+        assertEquals(1, r.code());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("nope.npy"), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace without --verbose");
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertEquals(2, run("info", "--no-such-option").code());
+        assertEquals(2, run("info", "--sphere", "cube").code());
+        assertEquals(2, run("frobnicate").code());
+    }
+
+    @Test
+    void jsonOutputNeverOverwritesTheInput() throws IOException {
+        Path input = smallNpy();
+        byte[] before = Files.readAllBytes(input);
+        Run r = run("info", "--data", input.toString(), "--json", input.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("input"), r.err());
+        assertEquals(java.util.Arrays.toString(before), java.util.Arrays.toString(Files.readAllBytes(input)));
+    }
+
+    @Test
+    void versionAndHelpSucceed() {
+        Run v = run("--version");
+        assertEquals(0, v.code());
+        assertTrue(v.out().startsWith("kspec "), v.out());
+        Run h = run("--help");
+        assertEquals(0, h.code());
+        assertTrue(h.out().contains("info"), h.out());
+    }
+}
