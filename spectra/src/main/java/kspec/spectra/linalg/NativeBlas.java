@@ -133,6 +133,32 @@ public final class NativeBlas {
         return openblas.LAPACKE_dsyevd(ROW_MAJOR, (byte) (vectors ? 'V' : 'N'), (byte) 'U', n, a, Math.max(1, n), w);
     }
 
+    /**
+     * Cholesky factorisation A = L·Lᵀ by LAPACK {@code dpotrf}, on the leading n × n block of a
+     * row-major matrix with leading dimension {@code lda} (so a prefix of a larger factorised
+     * problem can be addressed in place).
+     *
+     * @param a A; only its lower triangle is read. Modified: the lower triangle holds L.
+     * @return LAPACK's {@code info}: 0 on success; j &gt; 0 when the leading minor of order j is not
+     *     positive definite (then columns before j still hold the factor of the leading j−1 block)
+     */
+    public static int dpotrf(int n, double[] a, int lda) {
+        requireLoaded();
+        return openblas.LAPACKE_dpotrf(ROW_MAJOR, (byte) 'L', n, a, Math.max(1, lda));
+    }
+
+    /**
+     * Solves A·X = B with the Cholesky factor from {@link #dpotrf} ({@code dpotrs}).
+     *
+     * @param l the factor, leading n × n block with leading dimension {@code lda}. Not modified.
+     * @param b B, n × nrhs row-major. Modified: overwritten with X.
+     * @return LAPACK's {@code info}, 0 on success
+     */
+    public static int dpotrs(int n, int nrhs, double[] l, int lda, double[] b) {
+        requireLoaded();
+        return openblas.LAPACKE_dpotrs(ROW_MAJOR, (byte) 'L', n, nrhs, l, Math.max(1, lda), b, Math.max(1, nrhs));
+    }
+
     private static void requireLoaded() {
         if (LOAD_FAILURE != null) {
             throw new IllegalStateException("native BLAS/LAPACK is not available on this platform ("

@@ -93,6 +93,33 @@ class NativeBlasTest {
         }
     }
 
+    @Test
+    void choleskyOfALeadingBlockSolvesLikeEjml() {
+        int big = 40;
+        int n = 25;
+        DMatrixRMaj x = RandomMatrices_DDRM.rectangle(big, big + 5, -1, 1, rand);
+        DMatrixRMaj spd = new DMatrixRMaj(big, big);
+        CommonOps_DDRM.multTransB(x, x, spd);
+        DMatrixRMaj lead = CommonOps_DDRM.extract(spd, 0, n, 0, n);
+        DMatrixRMaj rhs = RandomMatrices_DDRM.rectangle(n, 3, -1, 1, rand);
+        DMatrixRMaj expected = new DMatrixRMaj(n, 3);
+        assertTrue(CommonOps_DDRM.solveSPD(lead.copy(), rhs, expected));
+
+        // factor the whole matrix once; its leading n × n block is the factor of the leading block
+        double[] factor = spd.data.clone();
+        assertEquals(0, NativeBlas.dpotrf(big, factor, big));
+        double[] solution = rhs.data.clone();
+        assertEquals(0, NativeBlas.dpotrs(n, 3, factor, big, solution));
+        assertMatrixClose(expected, DMatrixRMaj.wrap(n, 3, solution), 1e-10);
+    }
+
+    @Test
+    void choleskyReportsTheFirstNonPositiveMinor() {
+        // leading minors 2, 3, -5: the first that is not positive is of order 3
+        double[] a = {2, 1, 0, 1, 2, 1, 0, 1, -1};
+        assertEquals(3, NativeBlas.dpotrf(3, a, 3));
+    }
+
     private static void assertMatrixClose(DMatrixRMaj expected, DMatrixRMaj actual, double relTol) {
         assertEquals(expected.numRows, actual.numRows);
         assertEquals(expected.numCols, actual.numCols);
