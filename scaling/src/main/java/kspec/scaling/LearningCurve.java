@@ -1,0 +1,66 @@
+package kspec.scaling;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Test loss as a function of one resource (training-set size D or width P), measured over
+ * several seeds.
+ *
+ * @param axis    "data" or "width"
+ * @param sizes   the resource values, ascending
+ * @param losses  losses[s][i] = test loss of seed s at sizes[i]
+ * @param solvers how each (seed, size) was solved, e.g. "cholesky"; one entry per fallback note
+ */
+public record LearningCurve(String axis, int[] sizes, double[][] losses, List<String> solvers) {
+
+    public LearningCurve {
+        sizes = sizes.clone();
+        losses = Arrays.stream(losses).map(double[]::clone).toArray(double[][]::new);
+        solvers = List.copyOf(solvers);
+        for (double[] row : losses) {
+            if (row.length != sizes.length) {
+                throw new IllegalArgumentException("every seed needs one loss per size");
+            }
+        }
+    }
+
+    /** @return number of seeds */
+    public int seeds() {
+        return losses.length;
+    }
+
+    @Override
+    public int[] sizes() {
+        return sizes.clone();
+    }
+
+    /** @return a copy of the losses, seeds × sizes */
+    @Override
+    public double[][] losses() {
+        return Arrays.stream(losses).map(double[]::clone).toArray(double[][]::new);
+    }
+
+    /**
+     * The seed average taken in log space, as Bahri et al. (2021) average: exp(mean_s log L_s).
+     *
+     * @return geometric-mean loss per size
+     */
+    public double[] geometricMeanLoss() {
+        return geometricMean(losses, sizes.length);
+    }
+
+    /** exp(mean over rows of log x) per column, over the given rows (a bootstrap passes resampled rows). */
+    static double[] geometricMean(double[][] rows, int columns) {
+        double[] mean = new double[columns];
+        for (double[] row : rows) {
+            for (int i = 0; i < columns; i++) {
+                mean[i] += Math.log(row[i]) / rows.length;
+            }
+        }
+        for (int i = 0; i < columns; i++) {
+            mean[i] = Math.exp(mean[i]);
+        }
+        return mean;
+    }
+}

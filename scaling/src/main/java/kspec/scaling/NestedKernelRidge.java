@@ -1,0 +1,159 @@
+package kspec.scaling;
+
+import kspec.spectra.linalg.Blas;
+import kspec.spectra.linalg.NativeBlas;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+
+/**
+ * Kernel ridge regression on nested training sets: the first D rows of one ordering of the
+ * training pool, for several D, with one Cholesky factorisation shared by all of them.
+ *
+ * <p>The predictor trained on the first D points is
+ * \( f(x) = k_D(x)^\top (K_{DD} + \delta I)^{-1} y_D \). The Cholesky factor of a leading
+ * principal block is the leading block of the full factor (\(K = LL^\top \Rightarrow
+ * K_{DD} = L_{DD}L_{DD}^\top\)), so factoring the largest training matrix once serves every
+ * smaller D — the learning-curve inner loop costs one \(O(D_{max}^3/3)\) factorisation plus
+ * \(O(D^2)\) triangular solves per size.
+ *
+ * <p>When the matrix is not numerically positive definite (ridgeless regression on a singular or
+ * very ill-conditioned kernel), LAPACK reports the first failing minor j; sizes below j keep the
+ * Cholesky solve and sizes from j on fall back to the eigen-decomposition pseudo-inverse
+ * \( \sum_{\lambda_i > \tau} \lambda_i^{-1} v_i v_i^\top \), \( \tau = D\,\varepsilon\,\lambda_{max} \)
+ * — never silently: {@link Solution#solver()} says which was used and how many modes it dropped.
+ */
+final class NestedKernelRidge {
+
+    private final int maxSize;
+    private final double[] factor;
+    private final DMatrixRMaj gram;
+    private final double ridge;
+    /** Sizes below this use the Cholesky factor; at and above it the eigen fallback. */
+    private final int choleskyLimit;
+
+    /**
+     * @param trainGram K over the ordered training pool prefix, D_max × D_max. Not modified.
+     * @param ridge     δ ≥ 0 added to the diagonal
+     */
+    NestedKernelRidge(DMatrixRMaj trainGram, double ridge) {
+        if (trainGram.numRows != trainGram.numCols) {
+            throw new IllegalArgumentException("training Gram must be square, got " + trainGram.numRows + "×" + trainGram.numCols);
+        }
+        this.maxSize = trainGram.numRows;
+        this.gram = trainGram;
+        this.ridge = ridge;
+        this.factor = trainGram.data.clone();
+        for (int i = 0; i < maxSize; i++) {
+            factor[i * maxSize + i] += ridge;
+        }
+        this.choleskyLimit = factorise(factor, maxSize);
+    }
+
+    /** @return the largest D whose leading block the shared Cholesky factor covers, plus one */
+    private static int factorise(double[] a, int n) {
+        if (NativeBlas.isAvailable()) {
+            int info = NativeBlas.dpotrf(n, a, n);
+            return info == 0 ? n + 1 : info;
+        }
+        DMatrixRMaj m = DMatrixRMaj.wrap(n, n, a);
+        CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_DDRM.chol(n, true);
+        if (chol.decompose(m)) {
+            return n + 1;
+        }
+        // EJML does not report the failing minor: fall back for every size
+        return 1;
+    }
+
+    /**
+     * Dual coefficients α = (K_DD + δI)⁻¹ y_D for the first D training points.
+     *
+     * @param d       training-set size, 1 ≤ d ≤ D_max
+     * @param targets y_D, d × t. Not modified.
+     */
+    Solution solve(int d, DMatrixRMaj targets) {
+        if (d < 1 || d > maxSize) {
+            throw new IllegalArgumentException("training size " + d + " outside 1.." + maxSize);
+        }
+        if (targets.numRows != d) {
+            throw new IllegalArgumentException("targets have " + targets.numRows + " rows, expected " + d);
+        }
+        if (d < choleskyLimit) {
+            DMatrixRMaj alpha = targets.copy();
+            if (NativeBlas.isAvailable()) {
+                NativeBlas.dpotrs(d, targets.numCols, factor, maxSize, alpha.data);
+            } else {
+                DMatrixRMaj block = leadingBlock(d);
+                CommonOps_DDRM.solveSPD(block, targets, alpha);
+            }
+            return new Solution(alpha, "cholesky", 0);
+        }
+        return pseudoInverseSolve(d, targets);
+    }
+
+    private Solution pseudoInverseSolve(int d, DMatrixRMaj targets) {
+        DMatrixRMaj block = leadingBlock(d);
+        double[] values = new double[d];
+        DMatrixRMaj vectors;
+        if (NativeBlas.isAvailable()) {
+            int info = NativeBlas.dsyevd(d, block.data, values, true);
+            if (info != 0) {
+                throw new IllegalStateException("LAPACK dsyevd failed to converge (info=" + info + ") on the "
+                        + d + "×" + d + " training kernel; add a ridge (--ridge)");
+            }
+            vectors = block;
+        } else {
+            EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(d, true, true);
+            if (!eig.decompose(block)) {
+                throw new IllegalStateException("eigen-decomposition failed on the " + d + "×" + d
+                        + " training kernel; add a ridge (--ridge)");
+            }
+            vectors = new DMatrixRMaj(d, d);
+            for (int j = 0; j < d; j++) {
+                values[j] = eig.getEigenvalue(j).real;
+                DMatrixRMaj v = eig.getEigenVector(j);
+                for (int i = 0; i < d; i++) {
+                    vectors.set(i, j, v.get(i));
+                }
+            }
+        }
+        double max = 0;
+        for (double v : values) {
+            max = Math.max(max, Math.abs(v));
+        }
+        double cutoff = d * Math.ulp(1.0) * max;
+        DMatrixRMaj projected = new DMatrixRMaj(d, targets.numCols);
+        Blas.multTransA(vectors, targets, projected);
+        int dropped = 0;
+        for (int j = 0; j < d; j++) {
+            double scale = values[j] > cutoff ? 1.0 / values[j] : 0.0;
+            if (scale == 0.0) {
+                dropped++;
+            }
+            for (int c = 0; c < targets.numCols; c++) {
+                projected.set(j, c, projected.get(j, c) * scale);
+            }
+        }
+        DMatrixRMaj alpha = new DMatrixRMaj(d, targets.numCols);
+        Blas.mult(vectors, projected, alpha);
+        return new Solution(alpha, "eigen-pseudoinverse", dropped);
+    }
+
+    private DMatrixRMaj leadingBlock(int d) {
+        DMatrixRMaj block = CommonOps_DDRM.extract(gram, 0, d, 0, d);
+        for (int i = 0; i < d; i++) {
+            block.add(i, i, ridge);
+        }
+        return block;
+    }
+
+    /**
+     * @param alpha        dual coefficients, d × t
+     * @param solver       "cholesky" or "eigen-pseudoinverse"
+     * @param droppedModes eigen-modes below the cut-off (pseudo-inverse only)
+     */
+    record Solution(DMatrixRMaj alpha, String solver, int droppedModes) {
+    }
+}

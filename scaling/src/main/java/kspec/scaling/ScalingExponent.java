@@ -1,0 +1,100 @@
+package kspec.scaling;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.stat.regression.SimpleRegression;
+
+/**
+ * A scaling exponent α from L ∝ X^−α, fitted by least squares of log L on log X over a window of
+ * sizes, with the loss averaged over seeds in log space (Bahri et al. 2021, arXiv 2102.06701).
+ *
+ * <p>Uncertainty: a percentile bootstrap over seeds (Efron & Tibshirani 1993, ch. 13) — seeds are
+ * resampled with replacement, the log-mean curve is recomputed and refitted — which captures the
+ * seed-to-seed variability of the curve; with a single seed the ordinary least-squares t-interval
+ * is used instead. Neither captures curvature (pre-asymptotic bends): read {@link #r2()} and the
+ * local slopes before trusting α.
+ *
+ * @param value     α = −slope
+ * @param ci95      95% interval on α
+ * @param stderr    OLS standard error of the slope
+ * @param r2        coefficient of determination of the log–log fit
+ * @param window    [X_min, X_max] of the sizes fitted (inclusive)
+ * @param method    "ols-loglog+bootstrap-seeds" or "ols-loglog+t"
+ */
+public record ScalingExponent(double value, double[] ci95, double stderr, double r2, int[] window, String method) {
+
+    /** Bootstrap replicates for the seed bootstrap. */
+    static final int REPLICATES = 2000;
+
+    public ScalingExponent {
+        ci95 = ci95.clone();
+        window = window.clone();
+    }
+
+    @Override
+    public double[] ci95() {
+        return ci95.clone();
+    }
+
+    @Override
+    public int[] window() {
+        return window.clone();
+    }
+
+    /**
+     * Fits α over the sizes in [from, to] (inclusive indices into the curve's sizes).
+     *
+     * @param seed seed of the bootstrap resampling
+     */
+    public static ScalingExponent fit(LearningCurve curve, int from, int to, long seed) {
+        int[] sizes = curve.sizes();
+        if (from < 0 || to >= sizes.length || to - from + 1 < 3) {
+            throw new IllegalArgumentException("a scaling fit needs at least 3 sizes in its window; got indices "
+                    + from + ".." + to + " of " + sizes.length + " sizes");
+        }
+        double[] mean = curve.geometricMeanLoss();
+        SimpleRegression ols = regression(sizes, mean, from, to);
+        double alpha = -ols.getSlope();
+        int[] window = {sizes[from], sizes[to]};
+        double[][] losses = curve.losses();
+        if (losses.length == 1) {
+            double t = new TDistribution(to - from - 1).inverseCumulativeProbability(0.975);
+            double half = t * ols.getSlopeStdErr();
+            return new ScalingExponent(alpha, new double[] {alpha - half, alpha + half}, ols.getSlopeStdErr(),
+                    ols.getRSquare(), window, "ols-loglog+t");
+        }
+        double[] replicates = new double[REPLICATES];
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[][] resampled = new double[losses.length][];
+        for (int b = 0; b < REPLICATES; b++) {
+            for (int s = 0; s < losses.length; s++) {
+                resampled[s] = losses[rng.nextInt(losses.length)];
+            }
+            replicates[b] = -regression(sizes, LearningCurve.geometricMean(resampled, sizes.length), from, to).getSlope();
+        }
+        Arrays.sort(replicates);
+        double lo = replicates[(int) Math.floor(0.025 * (REPLICATES - 1))];
+        double hi = replicates[(int) Math.ceil(0.975 * (REPLICATES - 1))];
+        return new ScalingExponent(alpha, new double[] {lo, hi}, ols.getSlopeStdErr(), ols.getRSquare(), window,
+                "ols-loglog+bootstrap-seeds");
+    }
+
+    /** Fits α over every size of the curve. */
+    public static ScalingExponent fitAll(LearningCurve curve, long seed) {
+        return fit(curve, 0, curve.sizes().length - 1, seed);
+    }
+
+    private static SimpleRegression regression(int[] sizes, double[] loss, int from, int to) {
+        SimpleRegression ols = new SimpleRegression(true);
+        for (int i = from; i <= to; i++) {
+            ols.addData(Math.log(sizes[i]), Math.log(loss[i]));
+        }
+        return ols;
+    }
+
+    /** @return true when {@code other} lies inside this fit's 95% interval */
+    public boolean covers(double other) {
+        return ci95[0] <= other && other <= ci95[1];
+    }
+}
