@@ -94,24 +94,12 @@ public final class DataScaling {
     }
 
     private static void validate(Problem problem, int[] sizes, int seeds, double ridge) {
-        if (sizes.length == 0) {
-            throw new IllegalArgumentException("no training-set sizes given");
-        }
-        for (int i = 0; i < sizes.length; i++) {
-            if (sizes[i] < 1 || (i > 0 && sizes[i] <= sizes[i - 1])) {
-                throw new IllegalArgumentException("training-set sizes must be positive and ascending");
-            }
-        }
+        CurveArguments.requireAscending(sizes, "training-set sizes");
+        CurveArguments.requireSeedsAndRidge(seeds, ridge);
         int largest = sizes[sizes.length - 1];
         if (largest > problem.pool().length) {
             throw new IllegalArgumentException("largest training-set size " + largest + " exceeds the training pool of "
                     + problem.pool().length + " points; lower --sizes or give more data");
-        }
-        if (seeds < 1) {
-            throw new IllegalArgumentException("need at least one seed, got " + seeds);
-        }
-        if (!(ridge >= 0) || Double.isInfinite(ridge)) {
-            throw new IllegalArgumentException("ridge must be finite and >= 0, got " + ridge);
         }
         double first = problem.targets().get(0, 0);
         boolean constant = true;

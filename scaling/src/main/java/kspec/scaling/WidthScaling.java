@@ -1,0 +1,85 @@
+package kspec.scaling;
+
+import java.util.ArrayList;
+import java.util.List;
+import kspec.spectra.linalg.Blas;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+/**
+ * The width-scaling curve L(P) of a random-feature model: ridge regression on the first P of
+ * P_max random features (the last hidden layer of a finite-width network, or any feature map),
+ * trained on a fixed training set of D points and tested on a fixed held-out set.
+ *
+ * <p>The student is \( f(x) = \sum_{\mu \le P} \theta_\mu \phi_\mu(x) \) with
+ * \( \theta = (\Phi_P^\top \Phi_P + \delta I)^{-1} \Phi_P^\top y \) on the training rows, the
+ * random-feature model of Bahri et al. (2021, arXiv 2102.06701, §3; their eq. S37). Features are
+ * i.i.d. across columns, so the model of width P is the first P columns of one draw of width
+ * P_max, and \( \Phi_P^\top \Phi_P \) is the leading block of \( \Phi^\top\Phi \): one Cholesky
+ * factorisation per seed serves every width ({@link NestedKernelRidge}). For the resolution-limited
+ * width regime keep D ≫ P_max.
+ */
+public final class WidthScaling {
+
+    private WidthScaling() {
+    }
+
+    /** Random features of every point for one seed. */
+    @FunctionalInterface
+    public interface FeatureMap {
+        /**
+         * @param width P_max, the number of features to draw
+         * @param seed  seed of the draw
+         * @return N × width features of all N points, one row per point
+         */
+        DMatrixRMaj features(int width, long seed);
+    }
+
+    /**
+     * Measures L(P) for every width and seed.
+     *
+     * @param features the feature map over all N points
+     * @param train    indices of the training points (fixed across widths and seeds)
+     * @param test     indices of the test points
+     * @param targets  N × t targets
+     * @param widths   ascending widths P
+     * @param seeds    number of feature draws; draw s uses {@code seed + s}
+     * @param ridge    δ ≥ 0 on the raw (unscaled) features
+     */
+    public static LearningCurve measure(FeatureMap features, int[] train, int[] test, DMatrixRMaj targets,
+                                        int[] widths, int seeds, double ridge, long seed) {
+        CurveArguments.requireAscending(widths, "widths");
+        CurveArguments.requireSeedsAndRidge(seeds, ridge);
+        int maxWidth = widths[widths.length - 1];
+        DMatrixRMaj trainTargets = DataScaling.rows(targets, train);
+        DMatrixRMaj testTargets = DataScaling.rows(targets, test);
+        double[][] losses = new double[seeds][widths.length];
+        List<String> solvers = new ArrayList<>();
+        for (int s = 0; s < seeds; s++) {
+            DMatrixRMaj phi = features.features(maxWidth, seed + s);
+            if (phi.numCols != maxWidth || phi.numRows != targets.numRows) {
+                throw new IllegalStateException("feature map returned " + phi.numRows + "×" + phi.numCols
+                        + ", expected " + targets.numRows + "×" + maxWidth);
+            }
+            DMatrixRMaj phiTrain = DataScaling.rows(phi, train);
+            DMatrixRMaj phiTest = DataScaling.rows(phi, test);
+            DMatrixRMaj normal = new DMatrixRMaj(maxWidth, maxWidth);
+            Blas.multTransA(phiTrain, phiTrain, normal);
+            DMatrixRMaj projected = new DMatrixRMaj(maxWidth, trainTargets.numCols);
+            Blas.multTransA(phiTrain, trainTargets, projected);
+            NestedKernelRidge solver = new NestedKernelRidge(normal, ridge);
+            for (int i = 0; i < widths.length; i++) {
+                int p = widths[i];
+                NestedKernelRidge.Solution theta = solver.solve(p, CommonOps_DDRM.extract(projected, 0, p, 0, projected.numCols));
+                DMatrixRMaj prediction = new DMatrixRMaj(1, 1);
+                Blas.mult(CommonOps_DDRM.extract(phiTest, 0, phiTest.numRows, 0, p), theta.alpha(), prediction);
+                losses[s][i] = DataScaling.meanSquaredError(prediction, testTargets);
+                if (!theta.solver().equals("cholesky")) {
+                    solvers.add("seed " + s + ", P=" + p + ": " + theta.solver() + " (dropped "
+                            + theta.droppedModes() + " modes below P·ε·λmax)");
+                }
+            }
+        }
+        return new LearningCurve("width", widths, losses, solvers);
+    }
+}
