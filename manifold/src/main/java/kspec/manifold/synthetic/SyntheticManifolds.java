@@ -43,6 +43,8 @@ public final class SyntheticManifolds {
     public static final double TORUS_RADIUS = 1.0 / (2.0 * Math.PI);
     /** Height of scikit-learn's swiss roll. */
     static final double SWISS_ROLL_HEIGHT = 21.0;
+    /** Largest array a JVM reliably allocates. */
+    private static final long MAX_ENTRIES = Integer.MAX_VALUE - 8;
 
     private SyntheticManifolds() {
     }
@@ -124,6 +126,10 @@ public final class SyntheticManifolds {
     private static DMatrixRMaj sampleNative(SyntheticSpec spec, int n, SplittableRandom rng) {
         if (n < 1) {
             throw new IllegalArgumentException("number of points must be >= 1, got n=" + n + " for " + spec);
+        }
+        if ((long) n * spec.ambient() > MAX_ENTRIES) {
+            throw new IllegalArgumentException("n × ambient = " + n + " × " + spec.ambient() + " exceeds the "
+                    + MAX_ENTRIES + " entries of one dense matrix; lower n or ambient");
         }
         int d = spec.d();
         DMatrixRMaj y = new DMatrixRMaj(n, spec.nativeDimension());

@@ -252,6 +252,9 @@ class SyntheticManifoldsTest {
         IllegalArgumentException n0 = assertThrows(IllegalArgumentException.class,
                 () -> SyntheticManifolds.sample(SyntheticSpec.parse("cube"), 0, 1));
         assertTrue(n0.getMessage().contains("n=0"), n0.getMessage());
+        IllegalArgumentException huge = assertThrows(IllegalArgumentException.class,
+                () -> SyntheticManifolds.sample(SyntheticSpec.parse("cube:d=2,ambient=100000"), 100_000, 1));
+        assertTrue(huge.getMessage().contains("lower n or ambient"), huge.getMessage());
         assertThrows(IllegalArgumentException.class,
                 () -> SyntheticManifolds.randomOrthonormalColumns(4, 3, new SplittableRandom(1)));
     }
