@@ -170,7 +170,12 @@ public final class SyntheticManifolds {
         return y;
     }
 
-    /** Fills a[off..off+m) with g/‖g‖, g ~ N(0, I_m), redrawing the probability-zero g = 0. */
+    /**
+     * Fills a[off..off+m) with g/‖g‖, g ~ N(0, I_m), redrawing the probability-zero g = 0.
+     *
+     * @param a   Modified: entries off..off+m−1 overwritten
+     * @param rng Modified
+     */
     private static void sphereRow(double[] a, int off, int m, SplittableRandom rng) {
         double sumSq;
         do {
