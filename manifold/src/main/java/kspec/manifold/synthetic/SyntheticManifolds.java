@@ -43,6 +43,8 @@ public final class SyntheticManifolds {
     public static final double TORUS_RADIUS = 1.0 / (2.0 * Math.PI);
     /** Height of scikit-learn's swiss roll. */
     static final double SWISS_ROLL_HEIGHT = 21.0;
+    /** Largest array a JVM reliably allocates. */
+    private static final long MAX_ENTRIES = Integer.MAX_VALUE - 8;
 
     private SyntheticManifolds() {
     }
@@ -125,6 +127,10 @@ public final class SyntheticManifolds {
         if (n < 1) {
             throw new IllegalArgumentException("number of points must be >= 1, got n=" + n + " for " + spec);
         }
+        if ((long) n * spec.ambient() > MAX_ENTRIES) {
+            throw new IllegalArgumentException("n × ambient = " + n + " × " + spec.ambient() + " exceeds the "
+                    + MAX_ENTRIES + " entries of one dense matrix; lower n or ambient");
+        }
         int d = spec.d();
         DMatrixRMaj y = new DMatrixRMaj(n, spec.nativeDimension());
         double[] a = y.data;
@@ -164,7 +170,12 @@ public final class SyntheticManifolds {
         return y;
     }
 
-    /** Fills a[off..off+m) with g/‖g‖, g ~ N(0, I_m), redrawing the probability-zero g = 0. */
+    /**
+     * Fills a[off..off+m) with g/‖g‖, g ~ N(0, I_m), redrawing the probability-zero g = 0.
+     *
+     * @param a   Modified: entries off..off+m−1 overwritten
+     * @param rng Modified
+     */
     private static void sphereRow(double[] a, int off, int m, SplittableRandom rng) {
         double sumSq;
         do {

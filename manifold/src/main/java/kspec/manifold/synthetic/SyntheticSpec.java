@@ -100,7 +100,7 @@ public record SyntheticSpec(ManifoldKind kind, int d, int ambient) {
             }
         }
         int intrinsic = d != null ? d : DEFAULT_D;
-        int ambientDim = ambient != null ? ambient : kind.nativeDimension(Math.max(intrinsic, 1));
+        int ambientDim = ambient != null ? ambient : kind.nativeDimension(intrinsic);
         return new SyntheticSpec(kind, intrinsic, ambientDim);
     }
 

@@ -98,10 +98,8 @@ class SyntheticManifoldsTest {
         double[][] u = new double[n][d];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < d; j++) {
-                double c = y.get(i, 2 * j);
-                double s = y.get(i, 2 * j + 1);
-                assertEquals(r, Math.hypot(c, s), EXACT_TOL);
-                u[i][j] = (Math.atan2(s, c) / (2 * Math.PI) + 1.0) % 1.0;
+                assertEquals(r, Math.hypot(y.get(i, 2 * j), y.get(i, 2 * j + 1)), EXACT_TOL);
+                u[i][j] = angle(y, i, j);
             }
         }
         // chord distance of the flat torus R^d/Z^d: |dx|^2 = sum_j (2r sin(pi delta_j))^2, delta_j the wrapped |du_j|
@@ -121,12 +119,12 @@ class SyntheticManifoldsTest {
         int lo = 0;
         int hi = 0;
         for (int i = 0; i < n; i++) {
-            double ui = angle(circle, i);
-            lo = ui < angle(circle, lo) ? i : lo;
-            hi = ui > angle(circle, hi) ? i : hi;
+            double ui = angle(circle, i, 0);
+            lo = ui < angle(circle, lo, 0) ? i : lo;
+            hi = ui > angle(circle, hi, 0) ? i : hi;
         }
-        double gap = 1 - angle(circle, hi) + angle(circle, lo);
-        assertTrue(angle(circle, hi) - angle(circle, lo) > 0.9, "angles should span almost [0,1)");
+        double gap = 1 - angle(circle, hi, 0) + angle(circle, lo, 0);
+        assertTrue(angle(circle, hi, 0) - angle(circle, lo, 0) > 0.9, "angles should span almost [0,1)");
         assertEquals(2 * r * Math.sin(Math.PI * gap), distance(circle, lo, hi), 1e-14);
         assertTrue(distance(circle, lo, hi) < 0.05, "wrap-around neighbours are close: " + distance(circle, lo, hi));
     }
@@ -252,12 +250,16 @@ class SyntheticManifoldsTest {
         IllegalArgumentException n0 = assertThrows(IllegalArgumentException.class,
                 () -> SyntheticManifolds.sample(SyntheticSpec.parse("cube"), 0, 1));
         assertTrue(n0.getMessage().contains("n=0"), n0.getMessage());
+        IllegalArgumentException huge = assertThrows(IllegalArgumentException.class,
+                () -> SyntheticManifolds.sample(SyntheticSpec.parse("cube:d=2,ambient=100000"), 100_000, 1));
+        assertTrue(huge.getMessage().contains("lower n or ambient"), huge.getMessage());
         assertThrows(IllegalArgumentException.class,
                 () -> SyntheticManifolds.randomOrthonormalColumns(4, 3, new SplittableRandom(1)));
     }
 
-    private static double angle(DMatrixRMaj circle, int i) {
-        return (Math.atan2(circle.get(i, 1), circle.get(i, 0)) / (2 * Math.PI) + 1.0) % 1.0;
+    /** @return u in [0,1) of circle j of torus point i */
+    private static double angle(DMatrixRMaj torus, int i, int j) {
+        return (Math.atan2(torus.get(i, 2 * j + 1), torus.get(i, 2 * j)) / (2 * Math.PI) + 1.0) % 1.0;
     }
 
     private static double distance(DMatrixRMaj x, int a, int b) {
