@@ -2,7 +2,6 @@ package kspec.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import kspec.manifold.DataException;
 import kspec.manifold.Dataset;
 import kspec.manifold.io.DataFormat;
@@ -128,12 +127,11 @@ final class DataOptions {
     static final class SphereConverter implements ITypeConverter<SphereProjection> {
         @Override
         public SphereProjection convert(String value) {
-            return switch (value.toLowerCase(Locale.ROOT)) {
-                case "none" -> SphereProjection.NONE;
-                case "unit" -> SphereProjection.UNIT;
-                case "sqrt-dim" -> SphereProjection.SQRT_DIM;
-                default -> throw new TypeConversionException("expected none, unit or sqrt-dim, got '" + value + "'");
-            };
+            try {
+                return SphereProjection.fromCliName(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 
@@ -141,11 +139,11 @@ final class DataOptions {
     static final class NonFiniteConverter implements ITypeConverter<NonFinitePolicy> {
         @Override
         public NonFinitePolicy convert(String value) {
-            return switch (value.toLowerCase(Locale.ROOT)) {
-                case "drop" -> NonFinitePolicy.DROP_ROWS;
-                case "zero" -> NonFinitePolicy.ZERO;
-                default -> throw new TypeConversionException("expected drop or zero, got '" + value + "'");
-            };
+            try {
+                return NonFinitePolicy.fromCliName(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 }

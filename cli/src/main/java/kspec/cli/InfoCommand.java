@@ -9,6 +9,7 @@ import java.util.SortedMap;
 import java.util.stream.Collectors;
 import kspec.manifold.Dataset;
 import kspec.manifold.DatasetSummary;
+import kspec.manifold.preprocess.Preprocessing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,8 +48,8 @@ final class InfoCommand implements Runnable {
         report.put("format", raw.provenance().format());
         report.put("provenance", raw.provenance().steps());
 
-        var preprocessing = dataOptions.preprocessing();
-        if (!preprocessing.describe().isEmpty()) {
+        Preprocessing preprocessing = dataOptions.preprocessing();
+        if (!preprocessing.equals(Preprocessing.none())) {
             Dataset processed = preprocessing.apply(raw, dataOptions.seed);
             List<String> steps = processed.provenance().steps().subList(raw.provenance().steps().size(),
                     processed.provenance().steps().size());
