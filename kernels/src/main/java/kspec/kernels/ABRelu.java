@@ -38,13 +38,13 @@ final class ABRelu implements Activation {
     @Override
     public double dual(double q1, double q2, double c) {
         double rho = DualMath.correlation(q1, q2, c);
-        double theta = Math.acos(rho);
+        double theta = FastTrig.acos(rho);
         return factor * Math.sqrt(q1 * q2) * DualMath.sqrtClipped(1 - rho * rho) + (half - factor * theta) * c;
     }
 
     @Override
     public double dualSlope(double q1, double q2, double c) {
-        return half - factor * Math.acos(DualMath.correlation(q1, q2, c));
+        return half - factor * FastTrig.acos(DualMath.correlation(q1, q2, c));
     }
 
     @Override
@@ -60,16 +60,25 @@ final class ABRelu implements Activation {
     @Override
     public void applyTile(double[] qRow, int row0, int rows, double[] qCol, int col0, int cols,
                           double[] nngp, double[] ntk) {
+        // √q and 1/√q once per point: per entry ρ = c·(1/√q₁)(1/√q₂) and √(q₁q₂ − c²) = √q₁√q₂·√(1 − ρ²);
+        // a zero-variance point gets 1/√q = 0, i.e. ρ = 0 (NT's fill_zero: θ = π/2)
+        double[] rootCol = new double[cols];
+        double[] invCol = new double[cols];
+        for (int k = 0; k < cols; k++) {
+            rootCol[k] = Math.sqrt(qCol[col0 + k]);
+            invCol[k] = rootCol[k] > 0 ? 1 / rootCol[k] : 0.0;
+        }
         for (int r = 0; r < rows; r++) {
-            double q1 = qRow[row0 + r];
+            double root1 = Math.sqrt(qRow[row0 + r]);
+            double inv1 = root1 > 0 ? 1 / root1 : 0.0;
             int base = r * cols;
             for (int k = 0; k < cols; k++) {
                 double c = nngp[base + k];
-                double q2 = qCol[col0 + k];
-                double norm = Math.sqrt(q1 * q2);
-                double rho = DualMath.correlation(q1, q2, c);
-                double dot = half - factor * Math.acos(rho);
-                nngp[base + k] = factor * norm * DualMath.sqrtClipped(1 - rho * rho) + dot * c;
+                double rho = c * inv1 * invCol[k];
+                // |ρ| ≤ 1 holds exactly (Cauchy–Schwarz) but not after rounding; arccos needs [−1, 1]
+                rho = rho > 1 ? 1 : (rho < -1 ? -1 : rho);
+                double dot = half - factor * FastTrig.acos(rho);
+                nngp[base + k] = factor * root1 * rootCol[k] * DualMath.sqrtClipped(1 - rho * rho) + dot * c;
                 if (ntk != null) {
                     ntk[base + k] *= dot;
                 }

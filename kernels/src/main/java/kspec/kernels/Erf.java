@@ -37,7 +37,7 @@ final class Erf implements Activation {
     @Override
     public double dual(double q1, double q2, double cov) {
         double d = Math.sqrt((1 + 2 * b2 * q1) * (1 + 2 * b2 * q2));
-        return a * a * (2 / Math.PI) * Math.asin(clip(2 * b2 * cov / d)) + c * c;
+        return a * a * (2 / Math.PI) * FastTrig.asin(clip(2 * b2 * cov / d)) + c * c;
     }
 
     @Override
@@ -50,7 +50,7 @@ final class Erf implements Activation {
     @Override
     public double dualDiagonal(double q) {
         double s = b2 * q;
-        return a * a * (2 / Math.PI) * Math.asin(2 * s / (1 + 2 * s)) + c * c;
+        return a * a * (2 / Math.PI) * FastTrig.asin(2 * s / (1 + 2 * s)) + c * c;
     }
 
     @Override
@@ -64,7 +64,7 @@ final class Erf implements Activation {
             for (int k = 0; k < cols; k++) {
                 double prod = d1 * (1 + 2 * b2 * qCol[col0 + k]);
                 double s = b2 * nngp[base + k];
-                nngp[base + k] = a2 * (2 / Math.PI) * Math.asin(clip(2 * s / Math.sqrt(prod))) + c2;
+                nngp[base + k] = a2 * (2 / Math.PI) * FastTrig.asin(clip(2 * s / Math.sqrt(prod))) + c2;
                 if (ntk != null) {
                     ntk[base + k] *= a2 * b2 * (4 / Math.PI) / Math.sqrt(positive(prod - 4 * s * s));
                 }

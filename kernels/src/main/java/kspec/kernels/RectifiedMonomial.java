@@ -34,7 +34,7 @@ final class RectifiedMonomial implements Activation {
 
     @Override
     public double dual(double q1, double q2, double c) {
-        double theta = Math.acos(DualMath.correlation(q1, q2, c));
+        double theta = FastTrig.acos(DualMath.correlation(q1, q2, c));
         return Math.pow(q1 * q2, degree / 2.0) * j(degree, theta) / DualMath.TWO_PI;
     }
 
@@ -43,7 +43,7 @@ final class RectifiedMonomial implements Activation {
         if (degree == 0) {
             return 0.0;
         }
-        double theta = Math.acos(DualMath.correlation(q1, q2, c));
+        double theta = FastTrig.acos(DualMath.correlation(q1, q2, c));
         return degree * degree * Math.pow(q1 * q2, (degree - 1) / 2.0) * j(degree - 1, theta) / DualMath.TWO_PI;
     }
 

@@ -22,7 +22,7 @@ final class Sign implements Activation {
         if (!(q1 > 0 && q2 > 0)) {
             return 0.0;
         }
-        return 1 - 2 * Math.acos(DualMath.correlation(q1, q2, c)) / Math.PI;
+        return 1 - 2 * FastTrig.acos(DualMath.correlation(q1, q2, c)) / Math.PI;
     }
 
     @Override
