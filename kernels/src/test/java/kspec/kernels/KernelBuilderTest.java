@@ -1,0 +1,113 @@
+package kspec.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.RandomMatrices_DDRM;
+import org.junit.jupiter.api.Test;
+
+/** Tiling, symmetry, one-pass consistency, progress and the bad-input guards of {@link KernelBuilder}. */
+class KernelBuilderTest {
+
+    private static final Architecture ARCH = Architecture.parse("Dense(1.4,0.1) Relu Dense(1.4,0.1) Erf Dense(1.2,0.05)");
+
+    @Test
+    void multiTileGramIsSymmetricAndMatchesTheCrossBuild() {
+        // n = 150 spans three 64-wide tiles with a ragged edge; K(X, X) via the GEMM route is an
+        // independent tiling of the same matrix
+        DMatrixRMaj x = RandomMatrices_DDRM.rectangle(150, 6, -1, 1, new Random(9));
+        KernelPair g = KernelBuilder.gram(ARCH, x, EnumSet.allOf(KernelKind.class), ProgressListener.NONE);
+        KernelPair c = KernelBuilder.cross(ARCH, x, x, EnumSet.allOf(KernelKind.class), ProgressListener.NONE);
+        for (KernelKind kind : KernelKind.values()) {
+            DMatrixRMaj k = g.get(kind);
+            DMatrixRMaj kc = c.get(kind);
+            for (int i = 0; i < 150; i++) {
+                for (int j = 0; j < 150; j++) {
+                    assertEquals(k.get(i, j), k.get(j, i), 0.0, "exact symmetry");
+                    double scale = Math.sqrt(k.get(i, i) * k.get(j, j));
+                    // K(X, X) by GEMM evaluates the diagonal with the off-diagonal map at ρ = 1 ± ulp, where
+                    // arccos amplifies one ulp to ~1e-8 (√ε); K(X) uses the exact diagonal maps
+                    double tol = i == j ? 1e-7 : 1e-13;
+                    assertEquals(k.get(i, j), kc.get(i, j), tol * scale, kind + " (" + i + "," + j + ")");
+                }
+            }
+        }
+    }
+
+    @Test
+    void singleKindBuildsEqualTheJointBuild() {
+        DMatrixRMaj x = RandomMatrices_DDRM.rectangle(70, 3, -1, 1, new Random(2));
+        KernelPair both = KernelBuilder.gram(ARCH, x, EnumSet.allOf(KernelKind.class), ProgressListener.NONE);
+        KernelPair nngp = KernelBuilder.gram(ARCH, x, EnumSet.of(KernelKind.NNGP), ProgressListener.NONE);
+        KernelPair ntk = KernelBuilder.gram(ARCH, x, EnumSet.of(KernelKind.NTK), ProgressListener.NONE);
+        assertArrayEquals(both.get(KernelKind.NNGP).data, nngp.get(KernelKind.NNGP).data, 0.0);
+        assertArrayEquals(both.get(KernelKind.NTK).data, ntk.get(KernelKind.NTK).data, 0.0);
+        assertFalse(nngp.ntk().isPresent());
+        assertThrows(IllegalStateException.class, () -> ntk.get(KernelKind.NNGP));
+    }
+
+    @Test
+    void progressIsMonotoneAndCoversAllEntries() {
+        DMatrixRMaj x = RandomMatrices_DDRM.rectangle(130, 3, -1, 1, new Random(4));
+        List<Long> seen = new ArrayList<>();
+        long[] total = new long[1];
+        boolean[] finished = new boolean[1];
+        KernelBuilder.gram(ARCH, x, EnumSet.of(KernelKind.NTK), new ProgressListener() {
+            @Override
+            public void start(String task, long t) {
+                total[0] = t;
+            }
+
+            @Override
+            public void advance(long done) {
+                seen.add(done);
+            }
+
+            @Override
+            public void finish() {
+                finished[0] = true;
+            }
+        });
+        assertEquals(130L * 131 / 2, total[0], "upper triangle with diagonal");
+        assertEquals(total[0], seen.get(seen.size() - 1));
+        for (int i = 1; i < seen.size(); i++) {
+            assertTrue(seen.get(i) > seen.get(i - 1));
+        }
+        assertTrue(finished[0]);
+    }
+
+    @Test
+    void memoryGuardRefusesBeforeAllocatingAndNamesTheRoutes() {
+        String tooBig = assertThrows(IllegalArgumentException.class, () -> KernelBuilder.requireMemory(50_000, 2)).getMessage();
+        assertTrue(tooBig.contains("more than one Java array") && tooBig.contains("top-k"), tooBig);
+        long heap = Runtime.getRuntime().maxMemory();
+        int n = (int) Math.min(46_000, Math.sqrt(heap / 8.0) + 100); // one matrix exceeds the whole heap
+        String noHeap = assertThrows(IllegalArgumentException.class, () -> KernelBuilder.requireMemory(n, 1)).getMessage();
+        assertTrue(noHeap.contains("-Xmx") && noHeap.contains("top-k"), noHeap);
+        KernelBuilder.requireMemory(100, 2);
+    }
+
+    @Test
+    void badInputsAreRefusedWithAReason() {
+        DMatrixRMaj x = RandomMatrices_DDRM.rectangle(4, 3, -1, 1, new Random(1));
+        DMatrixRMaj y = RandomMatrices_DDRM.rectangle(4, 2, -1, 1, new Random(1));
+        String dims = assertThrows(IllegalArgumentException.class,
+                () -> KernelBuilder.cross(ARCH, x, y, EnumSet.of(KernelKind.NNGP), ProgressListener.NONE)).getMessage();
+        assertTrue(dims.contains("same input dimension"), dims);
+        x.set(2, 1, Double.NaN);
+        String nan = assertThrows(IllegalArgumentException.class,
+                () -> KernelBuilder.gram(ARCH, x, EnumSet.of(KernelKind.NNGP), ProgressListener.NONE)).getMessage();
+        assertTrue(nan.contains("row 2, column 1"), nan);
+        String none = assertThrows(IllegalArgumentException.class,
+                () -> KernelBuilder.gram(ARCH, y, EnumSet.noneOf(KernelKind.class), ProgressListener.NONE)).getMessage();
+        assertTrue(none.contains("at least one kernel"), none);
+    }
+}

@@ -1,0 +1,59 @@
+package kspec.kernels;
+
+/** {@link DualActivationCheck} for SigmoidLike. Reference: NT Sigmoid_like = Erf(0.5, 1/2.4020563531719796, 0.5). */
+class SigmoidLikeCheckTest extends DualActivationCheck {
+
+    @Override
+    String token() {
+        return "SigmoidLike";
+    }
+
+    @Override
+    double wStd() {
+        return 1.5;
+    }
+
+    @Override
+    double quadratureTolerance() {
+        return 1e-10;
+    }
+
+    @Override
+    double quadratureSlopeTolerance() {
+        return 1e-10;
+    }
+
+    @Override
+    RefDual reference() {
+        return new RefDual() {
+            // science.md §3 Erf: scale q, c by b² first, then the arcsin map; output a²Φ + c², Θ·a²·b²·Σ̇
+            final double a = 0.5;
+            final double b = 1/2.4020563531719796;
+            final double shift = 0.5;
+
+            public double phi(double q1, double q2, double c) {
+                double s1 = b * b * q1;
+                double s2 = b * b * q2;
+                double s12 = b * b * c;
+                return a * a * 2 / Math.PI * Math.asin(2 * s12 / Math.sqrt((1 + 2 * s1) * (1 + 2 * s2))) + shift * shift;
+            }
+
+            public double dot(double q1, double q2, double c) {
+                double s1 = b * b * q1;
+                double s2 = b * b * q2;
+                double s12 = b * b * c;
+                return a * a * b * b * 4 / Math.PI / Math.sqrt((1 + 2 * s1) * (1 + 2 * s2) - 4 * s12 * s12);
+            }
+
+            public double phiDiag(double q) {
+                double s = b * b * q;
+                return a * a * 2 / Math.PI * Math.asin(2 * s / (1 + 2 * s)) + shift * shift;
+            }
+
+            public double dotDiag(double q) {
+                double s = b * b * q;
+                return a * a * b * b * 4 / Math.PI / Math.sqrt((1 + 2 * s) * (1 + 2 * s) - 4 * s * s);
+            }
+        };
+    }
+}
