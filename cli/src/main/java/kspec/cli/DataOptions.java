@@ -81,23 +81,43 @@ final class DataOptions {
 
     /** @return the data as read (or sampled), before any preprocessing */
     Dataset read() {
-        if (NamedDatasets.isNamed(data)) {
-            return NamedDatasets.load(data);
+        return read(data, seed);
+    }
+
+    private Dataset read(String source, long sampleSeed) {
+        if (NamedDatasets.isNamed(source)) {
+            return NamedDatasets.load(source);
         }
-        Path path = Path.of(data);
+        Path path = Path.of(source);
         if (Files.exists(path)) {
             return DatasetReader.read(path, new ReadOptions(format, labels, labelColumn, targetColumn, delimiter));
         }
-        if (SyntheticSpec.looksSynthetic(data)) {
-            return SyntheticManifolds.sample(SyntheticSpec.parse(data), n == null ? DEFAULT_SYNTHETIC_N : n, seed);
+        if (SyntheticSpec.looksSynthetic(source)) {
+            return SyntheticManifolds.sample(SyntheticSpec.parse(source), n == null ? DEFAULT_SYNTHETIC_N : n, sampleSeed);
         }
-        throw new DataException("no such file: " + data + " (and not a synthetic spec such as "
+        throw new DataException("no such file: " + source + " (and not a synthetic spec such as "
                 + DEFAULT_DATA + ", nor a named data set such as fashion-mnist:train); check the path");
     }
 
     /** @return whether --data names a synthetic manifold, for which --n is the sample size rather than a subset */
     boolean isSynthetic() {
         return !NamedDatasets.isNamed(data) && !Files.exists(Path.of(data)) && SyntheticSpec.looksSynthetic(data);
+    }
+
+    /**
+     * A second data set (e.g. test points) read like --data and given the same per-point
+     * preprocessing (non-finite policy, scale, sphere projection), all of it; a synthetic spec is
+     * sampled with seed + 1 so that its points differ from the main data's.
+     *
+     * @throws IllegalArgumentException with --center or --standardize, whose statistics would differ between the sets
+     */
+    Dataset loadOther(String source) {
+        if (center || standardize) {
+            throw new IllegalArgumentException("--center/--standardize would use different statistics for the two data sets; "
+                    + "preprocess both files beforehand, or drop the option");
+        }
+        Preprocessing perPoint = new Preprocessing(null, false, scale, false, false, sphere, nonFinite);
+        return perPoint.apply(read(source, seed + 1), seed + 1);
     }
 
     /** @return the preprocessing the options ask for */
