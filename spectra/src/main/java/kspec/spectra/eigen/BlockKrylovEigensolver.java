@@ -19,8 +19,9 @@ import org.ejml.data.DMatrixRMaj;
  * eigen-decomposition of the b × b Gram matrix that also reveals and drops numerically dependent
  * directions, which are replaced by fresh random ones. This is the randomized block Krylov method
  * of Musco &amp; Musco (2015, arXiv:1504.05477) made restartable: when the basis reaches its
- * capacity (≥ 3b and ≥ 64 columns) the Rayleigh–Ritz step keeps the top b Ritz vectors V and AV and
- * continues from the residual block (thick restart; Wu &amp; Simon 2000, SIAM J. Matrix Anal. Appl.
+ * capacity (≥ 3b and ≥ 64 columns) the Rayleigh–Ritz step (T grown by one GEMM per new block,
+ * then dsyevd) keeps the top b Ritz vectors V and AV, on which T is diagonal,
+ * and continues from the residual block (thick restart; Wu &amp; Simon 2000, SIAM J. Matrix Anal. Appl.
  * 22:602; Zhou &amp; Saad 2008 for the block form). All dense work is GEMM on the basis.
  *
  * <p><b>Convergence.</b> Stop when every one of the top k Ritz pairs has
@@ -87,6 +88,8 @@ final class BlockKrylovEigensolver {
         private final int capacity;
         private final double[] qt;
         private final double[] aqt;
+        /** The Rayleigh quotient T = QᵀAQ of the current basis, capacity × capacity, grown block by block. */
+        private final double[] t;
         private final SplittableRandom rng;
         private int cols;
         private int applies;
@@ -99,6 +102,7 @@ final class BlockKrylovEigensolver {
             this.capacity = basisSize(b, n);
             this.qt = new double[capacity * n];
             this.aqt = new double[capacity * n];
+            this.t = new double[capacity * capacity];
             this.rng = new SplittableRandom(seed);
         }
 
@@ -128,6 +132,10 @@ final class BlockKrylovEigensolver {
                 System.arraycopy(ritz.vt, 0, qt, 0, keep * n);
                 System.arraycopy(ritz.avt, 0, aqt, 0, keep * n);
                 cols = keep;
+                Arrays.fill(t, 0.0);
+                for (int j = 0; j < keep; j++) {
+                    t[j * capacity + j] = ritz.values[j]; // QᵀAQ is diagonal on Ritz vectors
+                }
                 rows = Math.min(keep, capacity - keep);
                 block = new double[rows * n];
                 System.arraycopy(ritz.avt, 0, block, 0, rows * n); // A·V projected on V⊥ is the residual block
@@ -136,24 +144,19 @@ final class BlockKrylovEigensolver {
 
         /** Rayleigh–Ritz on the current basis: T = QᵀAQ, its top b eigenpairs, V = QS and AV = (AQ)S. */
         private Ritz rayleighRitz() {
-            double[] t = new double[cols * cols];
-            Gemm.gemm(false, true, cols, cols, n, 1.0, qt, aqt, 0.0, t);
+            double[] work = new double[cols * cols];
             for (int i = 0; i < cols; i++) {
-                for (int j = i + 1; j < cols; j++) {
-                    double sym = 0.5 * (t[i * cols + j] + t[j * cols + i]);
-                    t[i * cols + j] = sym;
-                    t[j * cols + i] = sym;
-                }
+                System.arraycopy(t, i * capacity, work, i * cols, cols);
             }
             double[] theta = new double[cols];
-            DenseSymmetricEigen.smallAscending(cols, t, theta);
+            DenseSymmetricEigen.smallAscending(cols, work, theta); // divide and conquer: robust on clustered Ritz values
             int keep = Math.min(b, cols);
             double[] s = new double[cols * keep];
             double[] values = new double[keep];
             for (int j = 0; j < keep; j++) {
                 values[j] = theta[cols - 1 - j];
                 for (int i = 0; i < cols; i++) {
-                    s[i * keep + j] = t[i * cols + cols - 1 - j];
+                    s[i * keep + j] = work[i * cols + cols - 1 - j];
                 }
             }
             double[] vt = new double[keep * n];
@@ -253,10 +256,29 @@ final class BlockKrylovEigensolver {
             DMatrixRMaj y = new DMatrixRMaj(n, rows);
             op.apply(x, y);
             applies++;
+            double[] fresh = new double[rows * n];
             for (int j = 0; j < rows; j++) {
-                int dst = (from + j) * n;
                 for (int i = 0; i < n; i++) {
-                    aqt[dst + i] = y.data[i * rows + j];
+                    fresh[j * n + i] = y.data[i * rows + j];
+                }
+            }
+            System.arraycopy(fresh, 0, aqt, from * n, rows * n);
+            // new columns of T: Q[0, from+rows) · (A·Q_new)ᵀ, mirrored into the new rows
+            int upTo = from + rows;
+            double[] c = new double[upTo * rows];
+            Gemm.gemm(false, true, upTo, rows, n, 1.0, qt, fresh, 0.0, c);
+            for (int i = 0; i < upTo; i++) {
+                for (int j = 0; j < rows; j++) {
+                    double v = c[i * rows + j];
+                    int col = from + j;
+                    if (i < from) {
+                        t[i * capacity + col] = v;
+                        t[col * capacity + i] = v;
+                    } else if (i <= col) { // within the new block: average the two round-offs
+                        double sym = 0.5 * (v + c[col * rows + (i - from)]);
+                        t[i * capacity + col] = sym;
+                        t[col * capacity + i] = sym;
+                    }
                 }
             }
         }

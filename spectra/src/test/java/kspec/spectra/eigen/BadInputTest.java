@@ -74,6 +74,11 @@ class BadInputTest {
     }
 
     @Test
+    void smallMatricesGoThroughEjml() {
+        assertEquals(DenseSymmetricEigen.EJML, Eigensolvers.symmetric(symmetric(5), EigenRequest.all()).backend());
+    }
+
+    @Test
     void spectrumRejectsAscendingEigenvalues() {
         String m = message(() -> Spectrum.of(new double[] {1, 2}, null, "x", Double.NaN, Normalization.RAW, 2, true, 0));
         assertTrue(m.contains("descending"), m);

@@ -59,14 +59,14 @@ class NumpyFixtureTest {
         assertEquals(n, numpy.length);
 
         Spectrum factory = Eigensolvers.symmetric(k, EigenRequest.all().raw());
-        assertEquals(DenseSymmetricEigen.EJML, factory.backend(), "n = 60 is below the EJML threshold");
+        assertEquals(DenseSymmetricEigen.LAPACK_ALL, factory.backend(), "n = 60 is above the EJML threshold");
         double[][] results = {
             factory.eigenvalues(),
-            DenseSymmetricEigen.lapackAll(k, false).values(),
+            DenseSymmetricEigen.ejml(k, 0, false).values(),
             DenseSymmetricEigen.lapackTop(k, 25, false).values(),
             Eigensolvers.topK(SymmetricOperator.dense(k), EigenRequest.top(25).raw()).eigenvalues(),
         };
-        String[] names = {"ejml (factory)", "dsyevd", "dsyevr", "block-krylov"};
+        String[] names = {"dsyevd (factory)", "ejml", "dsyevr", "block-krylov"};
         for (int r = 0; r < results.length; r++) {
             for (int i = 0; i < results[r].length; i++) {
                 assertEquals(numpy[i], results[r][i], NUMPY_TOL * numpy[0], names[r] + " eigenvalue " + i);
