@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
+import smile.math.matrix.ARPACK;
+import smile.math.matrix.Matrix;
 
 /** The matrix-free block Krylov solver against dense LAPACK and against prescribed eigenvalues. */
 class BlockKrylovTest {
@@ -50,6 +52,18 @@ class BlockKrylovTest {
             dot += v.get(i, 0) * dense.vectors().get(i, 0);
         }
         assertEquals(1.0, Math.abs(dot), 1e-10);
+    }
+
+    @Test
+    void agreesWithArpackOnAKernelOperator() {
+        int n = 800;
+        DMatrixRMaj k = TestKernels.exponentialKernelMatrix(TestKernels.uniformPoints(n, 3, rand), 0.7);
+        SymmetricOperator op = SymmetricOperator.dense(k);
+        // ARPACK (through Smile) with tolerance 1e-12 on the Ritz estimates, ncv = 3·nev
+        Matrix.EVD arpack = ARPACK.syev(new SmileOperator(op), ARPACK.SymmOption.LA, 15, 45, 1e-12);
+        RawEigen ours = solver(200).solve(op, 15, false, 11);
+        assertTrue(ours.converged());
+        assertTopClose(arpack.wr, ours.values(), 15, "block Krylov vs ARPACK");
     }
 
     @Test
