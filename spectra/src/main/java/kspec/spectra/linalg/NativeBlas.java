@@ -159,6 +159,50 @@ public final class NativeBlas {
         return openblas.LAPACKE_dpotrs(ROW_MAJOR, (byte) 'L', n, nrhs, l, Math.max(1, lda), b, Math.max(1, nrhs));
     }
 
+    /**
+     * y ← α·A·x + β·y, row-major; A is m × n.
+     *
+     * @param a A, m × n. Not modified.
+     * @param x length n. Not modified.
+     * @param y length m. Modified.
+     */
+    public static void dgemv(int m, int n, double alpha, double[] a, double[] x, double beta, double[] y) {
+        requireLoaded();
+        openblas.cblas_dgemv(ROW_MAJOR, NO_TRANS, m, n, alpha, a, Math.max(1, n), x, 1, beta, y, 1);
+    }
+
+    /**
+     * The k algebraically largest eigenvalues of a symmetric matrix, and optionally their
+     * eigenvectors, by LAPACK {@code dsyevr} with {@code RANGE='I'} (indices n−k+1 … n, bisection
+     * and inverse iteration or MRRR on the tridiagonal form), reading the upper triangle of the
+     * row-major n × n matrix A. The tridiagonal reduction still costs (4/3)n³ flops; what is saved
+     * against {@link #dsyevd} is the back-transformation of the n − k unwanted vectors.
+     *
+     * @param a A, n × n. Modified: destroyed.
+     * @param k number of eigenvalues wanted, 1 ≤ k ≤ n
+     * @param w length ≥ k. Modified: the k largest eigenvalues in <b>ascending</b> order.
+     * @param z null for eigenvalues only, else length ≥ n·k. Modified: the eigenvectors as the
+     *          columns of a row-major n × k matrix, in the order of {@code w}.
+     * @return LAPACK's {@code info}: 0 on success, &gt; 0 on an internal failure
+     */
+    public static int dsyevrLargest(int n, int k, double[] a, double[] w, double[] z) {
+        requireLoaded();
+        if (k < 1 || k > n) {
+            throw new IllegalArgumentException("dsyevr: need 1 <= k <= n, got k = " + k + ", n = " + n);
+        }
+        double[] all = new double[n]; // LAPACK uses W (length n) as workspace; only the first k are kept
+        int[] found = new int[1];
+        int[] support = new int[2 * k];
+        boolean vectors = z != null;
+        int info = openblas.LAPACKE_dsyevr(ROW_MAJOR, (byte) (vectors ? 'V' : 'N'), (byte) 'I', (byte) 'U', n, a,
+                Math.max(1, n), 0.0, 0.0, n - k + 1, n, 0.0, found, all, vectors ? z : new double[1], k, support);
+        if (info == 0 && found[0] != k) {
+            throw new IllegalStateException("dsyevr returned " + found[0] + " eigenvalues, expected " + k);
+        }
+        System.arraycopy(all, 0, w, 0, k);
+        return info;
+    }
+
     private static void requireLoaded() {
         if (LOAD_FAILURE != null) {
             throw new IllegalStateException("native BLAS/LAPACK is not available on this platform ("

@@ -120,6 +120,46 @@ class NativeBlasTest {
         assertEquals(3, NativeBlas.dpotrf(3, a, 3));
     }
 
+    @Test
+    void dsyevrLargestMatchesTheTopOfDsyevd() {
+        int n = 120;
+        int k = 7;
+        DMatrixRMaj a = RandomMatrices_DDRM.symmetric(n, -1, 1, rand);
+        double[] all = new double[n];
+        assertEquals(0, NativeBlas.dsyevd(n, a.data.clone(), all, false));
+        double[] top = new double[k];
+        double[] z = new double[n * k];
+        double[] work = a.data.clone();
+        assertEquals(0, NativeBlas.dsyevrLargest(n, k, work, top, z));
+        double scale = Math.max(Math.abs(all[0]), Math.abs(all[n - 1]));
+        for (int j = 0; j < k; j++) {
+            assertEquals(all[n - k + j], top[j], EIGEN_TOL * scale, "eigenvalue " + j);
+        }
+        // columns of z are eigenvectors of the matching eigenvalues
+        DMatrixRMaj v = DMatrixRMaj.wrap(n, k, z);
+        DMatrixRMaj av = new DMatrixRMaj(n, k);
+        CommonOps_DDRM.mult(a, v, av);
+        for (int j = 0; j < k; j++) {
+            for (int i = 0; i < n; i++) {
+                assertEquals(top[j] * v.get(i, j), av.get(i, j), EIGEN_TOL * scale);
+            }
+        }
+        double[] valuesOnly = new double[k];
+        assertEquals(0, NativeBlas.dsyevrLargest(n, k, a.data.clone(), valuesOnly, null));
+        assertEquals(top[k - 1], valuesOnly[k - 1], EIGEN_TOL * scale);
+    }
+
+    @Test
+    void gemvMatchesEjml() {
+        DMatrixRMaj a = RandomMatrices_DDRM.rectangle(31, 19, -1, 1, rand);
+        DMatrixRMaj x = RandomMatrices_DDRM.rectangle(19, 1, -1, 1, rand);
+        DMatrixRMaj expected = new DMatrixRMaj(31, 1);
+        CommonOps_DDRM.mult(a, x, expected);
+        double[] y = new double[31];
+        NativeBlas.dgemv(31, 19, 1.0, a.data, x.data, 0.0, y);
+        assertMatrixClose(expected, DMatrixRMaj.wrap(31, 1, y), PRODUCT_TOL);
+    }
+
     private static void assertMatrixClose(DMatrixRMaj expected, DMatrixRMaj actual, double relTol) {
         assertEquals(expected.numRows, actual.numRows);
         assertEquals(expected.numCols, actual.numCols);
