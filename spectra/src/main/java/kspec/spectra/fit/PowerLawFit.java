@@ -63,6 +63,15 @@ public record PowerLawFit(double alpha, double standardError, double[] ci95, Str
         return 0.5 * (ci95[1] - ci95[0]);
     }
 
+    @Override
+    public String toString() {
+        return String.format(java.util.Locale.ROOT,
+                "PowerLawFit[%s alpha=%.4f ± %.4f ci95=[%.4f, %.4f] (%s) window=[%d, %d] points=%d auto=%b r2=%.4f "
+                        + "powerLaw=%b drift=%.4f ± %.4f ks=%.4f cutoff=%.4g reason=%s]",
+                method, alpha, standardError, ci95[0], ci95[1], ciMethod, iMin, iMax, points, autoWindow, r2,
+                powerLaw, drift, driftStandardError, ksDistance, cutoff, reason);
+    }
+
     /** @return a copy with a new interval, standard error, verdict and reason (used by the bootstrap) */
     PowerLawFit withUncertainty(double newStandardError, double[] newCi95, String newCiMethod,
                                 boolean newPowerLaw, String newReason) {

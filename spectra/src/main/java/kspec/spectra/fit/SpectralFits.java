@@ -116,8 +116,7 @@ public final class SpectralFits {
             LogLogRegression.Points points = spectrumPoints(eigsDescending, cap, inverseIndexWeights);
             return fitAuto(points, method);
         }
-        requireInside(window, eigsDescending.length);
-        requirePositive(eigsDescending, window.iMax(), usable);
+        requireUsableWindow(eigsDescending, window, usable);
         LogLogRegression.Points points = spectrumPoints(eigsDescending, window.iMax(), inverseIndexWeights);
         return fitExplicit(points, window.iMin() - 1, window.iMax() - 1, method,
                 windowWarnings(window.iMax(), usable, n));
@@ -190,8 +189,7 @@ public final class SpectralFits {
         if (window.isAuto()) {
             lastRankAllowed = Math.min(usable, n / 10);
         } else {
-            requireInside(window, eigsDescending.length);
-            requirePositive(eigsDescending, window.iMax(), usable);
+            requireUsableWindow(eigsDescending, window, usable);
             lastRankAllowed = window.iMax();
         }
         int firstRankAllowed = window.isAuto() ? 1 : window.iMin();
@@ -222,11 +220,23 @@ public final class SpectralFits {
             y[k] = Math.log(value[b]);
             w[k] = 1.0;
         }
-        LogLogRegression.Points points = new LogLogRegression.Points(x, y, w, firstRank, lastRank, false);
-        if (window.isAuto()) {
-            return fitAuto(points, PLATEAU);
+        return fitPoints(new LogLogRegression.Points(x, y, w, firstRank, lastRank, false), window.isAuto(),
+                PLATEAU, usable, n);
+    }
+
+    /**
+     * Fits points that already lie in the trusted range (auto) or in an explicit window, and applies
+     * the verdict; used by the plateau fit and {@link TargetSpectrum}.
+     *
+     * @param usable last rank above the numerical floor
+     * @param n      kernel size
+     */
+    static PowerLawFit fitPoints(LogLogRegression.Points points, boolean auto, String method, int usable, int n) {
+        if (auto) {
+            return fitAuto(points, method);
         }
-        return fitExplicit(points, 0, m - 1, PLATEAU, windowWarnings(lastRank[m - 1], usable, n));
+        return fitExplicit(points, 0, points.size() - 1, method,
+                windowWarnings(points.lastRank()[points.size() - 1], usable, n));
     }
 
     // ------------------------------------------------------------------ maximum likelihood
@@ -459,6 +469,9 @@ public final class SpectralFits {
             if (!v.reason().isEmpty()) {
                 notes.add(v.reason());
             }
+            if (pointFit.powerLaw() && !pointFit.reason().isEmpty()) {
+                notes.add(pointFit.reason()); // advice on the window, e.g. past n/10
+            }
         } else if (!pointFit.reason().isEmpty()) {
             notes.add(pointFit.reason());
         }
@@ -661,6 +674,12 @@ public final class SpectralFits {
         return r;
     }
 
+    /** Throws unless the explicit window fits in the spectrum, has ≥ 3 ranks and no λ ≤ 0. */
+    static void requireUsableWindow(double[] eigs, FitWindow window, int usable) {
+        requireInside(window, eigs.length);
+        requirePositive(eigs, window.iMax(), usable);
+    }
+
     static void requireDescending(double[] eigs) {
         if (eigs == null || eigs.length == 0) {
             throw new IllegalArgumentException("the spectrum is empty; pass the eigenvalues sorted descending");
@@ -702,7 +721,7 @@ public final class SpectralFits {
         }
     }
 
-    private static void requireEnoughForAuto(int cap, int usable, int n, int needed) {
+    static void requireEnoughForAuto(int cap, int usable, int n, int needed) {
         if (cap < needed) {
             throw new IllegalArgumentException("too few eigenvalues to fit: only " + cap + " rank(s) are trusted ("
                     + usable + " above the numerical floor, n/10 = " + (n / 10) + "); need ≥ " + needed
