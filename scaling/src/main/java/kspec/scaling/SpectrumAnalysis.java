@@ -28,9 +28,6 @@ import org.ejml.dense.row.CommonOps_DDRM;
  */
 public final class SpectrumAnalysis {
 
-    /** Relative tolerance that groups eigenvalues of a finite-sample Gram matrix into plateaus. */
-    public static final double STAIRCASE_TOLERANCE = 2e-2;
-
     private SpectrumAnalysis() {
     }
 
@@ -90,14 +87,15 @@ public final class SpectrumAnalysis {
         FitWindow window = options.window().isAuto() ? FitWindow.auto(n) : options.window();
 
         PowerLawFit leastSquares = SpectralFits.leastSquares(eigs, window, true);
-        Staircase staircase = SpectralFits.detectStaircase(eigs, STAIRCASE_TOLERANCE);
+        Staircase staircase = SpectralFits.detectStaircaseByGaps(eigs);
         PowerLawFit primary = staircase.isStaircase()
-                ? SpectralFits.plateau(eigs, STAIRCASE_TOLERANCE, window)
+                ? SpectralFits.plateau(eigs, staircase, window)
                 : leastSquares;
         if (options.bootstrap() > 0) {
             boolean plateau = staircase.isStaircase();
             primary = SpectralFits.bootstrap(primary,
-                    e -> plateau ? SpectralFits.plateau(e, STAIRCASE_TOLERANCE, window) : SpectralFits.leastSquares(e, window, true),
+                    e -> plateau ? SpectralFits.plateau(e, SpectralFits.detectStaircaseByGaps(e), window)
+                            : SpectralFits.leastSquares(e, window, true),
                     r -> resampledSpectrum(gram, options, r), options.bootstrap(), 1.0);
         }
         PowerLawFit mle = SpectralFits.maximumLikelihood(eigs, n);

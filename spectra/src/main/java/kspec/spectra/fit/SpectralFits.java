@@ -149,6 +149,66 @@ public final class SpectralFits {
             blocks.add(new int[] {start, end});
             start = end + 1;
         }
+        return toStaircase(eigsDescending, blocks, relTol);
+    }
+
+    /** A gap is a block boundary when it exceeds this multiple of the local median gap. */
+    static final double GAP_RATIO = 4.0;
+
+    /**
+     * Finds plateaus in the spectrum of a <em>finite-sample</em> kernel matrix, where sampling splits
+     * each degenerate block (e.g. the N(d_in, k) spherical harmonics of degree k, science.md §4) into
+     * a cluster whose spread (≈ 10% on 2,000 sphere points) exceeds any tolerance that would not also
+     * chain a smooth power law into blocks.
+     *
+     * <p>Rule: with gaps g<sub>i</sub> = ln(λ<sub>i</sub>/λ<sub>i+1</sub>), rank i ends a block when
+     * g<sub>i</sub> &gt; {@value #GAP_RATIO} × the median gap over ranks i ± w (w = 5…50, growing as
+     * i/5) — a smooth spectrum has gaps that vary slowly, a staircase has gaps between clusters far
+     * larger than within them. A candidate block of two or more ranks is kept only if it is flat:
+     * its internal range ln(λ<sub>first</sub>/λ<sub>last</sub>) is below both gaps that bound it;
+     * otherwise its ranks become single blocks. A smooth spectrum thus yields single blocks and is
+     * not a staircase. Ranks below the numerical floor are ignored.
+     *
+     * @param eigsDescending eigenvalues sorted descending. Not modified.
+     * @return the blocks; {@link Staircase#relTol()} is NaN (no tolerance is used)
+     */
+    public static Staircase detectStaircaseByGaps(double[] eigsDescending) {
+        requireDescending(eigsDescending);
+        int m = usableRank(eigsDescending, eigsDescending.length);
+        double[] gap = new double[Math.max(0, m - 1)];
+        for (int i = 0; i + 1 < m; i++) {
+            gap[i] = Math.log(eigsDescending[i] / eigsDescending[i + 1]);
+        }
+        boolean[] ends = new boolean[gap.length];
+        for (int i = 0; i < gap.length; i++) {
+            int w = Math.max(5, Math.min(50, i / 5));
+            double[] local = Arrays.copyOfRange(gap, Math.max(0, i - w), Math.min(gap.length, i + w + 1));
+            Arrays.sort(local);
+            double median = local[local.length / 2];
+            // exact plateaus have median 0: any gap above rounding then ends a block
+            ends[i] = gap[i] > GAP_RATIO * median && gap[i] > 1e-9;
+        }
+        List<int[]> blocks = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < m; i++) {
+            if (i == m - 1 || ends[i]) {
+                double before = start > 0 ? gap[start - 1] : Double.POSITIVE_INFINITY;
+                double after = i < m - 1 ? gap[i] : Double.POSITIVE_INFINITY;
+                double range = Math.log(eigsDescending[start] / eigsDescending[i]);
+                if (i > start && range >= Math.min(before, after)) {
+                    for (int j = start; j <= i; j++) {
+                        blocks.add(new int[] {j, j});
+                    }
+                } else {
+                    blocks.add(new int[] {start, i});
+                }
+                start = i + 1;
+            }
+        }
+        return toStaircase(eigsDescending, blocks, Double.NaN);
+    }
+
+    private static Staircase toStaircase(double[] eigsDescending, List<int[]> blocks, double relTol) {
         int[] first = new int[blocks.size()];
         int[] size = new int[blocks.size()];
         double[] value = new double[blocks.size()];
@@ -179,7 +239,18 @@ public final class SpectralFits {
      * @return the fit (method "plateau"); {@code points} counts blocks
      */
     public static PowerLawFit plateau(double[] eigsDescending, double relTol, FitWindow window) {
-        Staircase stairs = detectStaircase(eigsDescending, relTol);
+        return plateau(eigsDescending, detectStaircase(eigsDescending, relTol), window);
+    }
+
+    /**
+     * The plateau fit on blocks found beforehand (e.g. by {@link #detectStaircaseByGaps}).
+     *
+     * @param eigsDescending eigenvalues sorted descending. Not modified.
+     * @param stairs         blocks of these eigenvalues
+     * @param window         explicit ranks or automatic
+     */
+    public static PowerLawFit plateau(double[] eigsDescending, Staircase stairs, FitWindow window) {
+        requireDescending(eigsDescending);
         int n = window.kernelSize(eigsDescending.length);
         int usable = usableRank(eigsDescending, n);
         int[] start = stairs.blockStart();

@@ -13,7 +13,7 @@ package kspec.spectra.fit;
  * @param blockStart first rank of each block (1-based)
  * @param blockSize  number of ranks in each block
  * @param blockValue mean eigenvalue of each block
- * @param relTol     the relative tolerance used
+ * @param relTol     the relative tolerance used, or NaN for {@link SpectralFits#detectStaircaseByGaps}
  */
 public record Staircase(int[] blockStart, int[] blockSize, double[] blockValue, double relTol) {
 

@@ -1,0 +1,222 @@
+package kspec.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import kspec.kernels.Architecture;
+import kspec.kernels.KernelBuilder;
+import kspec.kernels.KernelKind;
+import kspec.manifold.Dataset;
+import kspec.manifold.io.CsvWriter;
+import kspec.manifold.io.AtomicFiles;
+import kspec.manifold.io.NpyReader;
+import kspec.scaling.SpectrumAnalysis;
+import kspec.spectra.eigen.Spectrum;
+import kspec.spectra.fit.FitWindow;
+import kspec.spectra.fit.PowerLawFit;
+import kspec.spectra.fit.TargetSpectrum;
+import org.ejml.data.DMatrixRMaj;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code kspec spectrum}: the eigenvalues of a kernel (built from data, or a precomputed Gram
+ * matrix), the decay exponent α_K with two estimators and an honest power-law verdict, and — when
+ * the data carry labels or targets — the task-power exponent and the predicted α_D.
+ */
+@Command(name = "spectrum", mixinStandardHelpOptions = true,
+        description = "Eigen-decompose the NNGP/NTK (or --gram K.npy) and fit the spectral decay exponent alphaK.")
+final class SpectrumCommand implements Runnable {
+
+    @Mixin
+    DataOptions dataOptions;
+
+    @Mixin
+    ArchitectureOptions architectureOptions;
+
+    @Option(names = "--kind", paramLabel = "nngp|ntk", defaultValue = "ntk", converter = SingleKindConverter.class,
+            description = "Which kernel to build (default: ${DEFAULT-VALUE}).")
+    KernelKind kind;
+
+    @Option(names = "--gram", paramLabel = "K.npy",
+            description = "Analyse this precomputed n × n kernel (e.g. from neural-tangents or 'kspec kernel') instead of building one.")
+    Path gram;
+
+    @Option(names = "--top", paramLabel = "K", defaultValue = "0", description = "Only the K largest eigenvalues (default: all).")
+    int top;
+
+    @Option(names = "--fit", paramLabel = "auto|IMIN:IMAX", defaultValue = "auto", converter = WindowConverter.class,
+            description = "Fit window in 1-based ranks, or auto (default).")
+    FitWindow window;
+
+    @Option(names = "--bootstrap", paramLabel = "B", defaultValue = "0",
+            description = "Bootstrap replicates over data points for the 95% interval (0 = regression interval; 200 recommended).")
+    int bootstrap;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the spectrum and fits as JSON.")
+    Path json;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Write rank, eigenvalue, local slope as CSV.")
+    Path csv;
+
+    @Option(names = "--plot", paramLabel = "FILE.png", description = "Plot the spectrum with the fit and the local slope.")
+    Path plot;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        String kindName;
+        DMatrixRMaj k;
+        DMatrixRMaj targets = null;
+        Map<String, Object> source = new LinkedHashMap<>();
+        if (gram != null) {
+            AtomicFiles.registerInput(gram);
+            k = NpyReader.read(gram).asMatrix();
+            kindName = "gram";
+            source.put("gram", gram.toString());
+        } else {
+            Architecture architecture = architectureOptions.architecture();
+            Dataset data = dataOptions.load();
+            k = KernelBuilder.gram(architecture, data.points(), Set.of(kind), new ConsoleProgress(System.err)).get(kind);
+            kindName = kind.name().toLowerCase(Locale.ROOT);
+            targets = Targets.of(data);
+            source.put("architecture", architecture.toString());
+            source.put("data", data.provenance());
+        }
+        SpectrumAnalysis.Result result = SpectrumAnalysis.analyse(k, targets,
+                new SpectrumAnalysis.Options(top, window, bootstrap, dataOptions.seed));
+        print(spec.commandLine().getOut(), kindName, result);
+        if (json != null) {
+            Map<String, Object> report = json(kindName, result);
+            report.put("source", source);
+            Outputs.writeJson(json, report);
+        }
+        if (csv != null) {
+            double[] eigs = result.spectrum().eigenvalues();
+            double[] slope = result.localSlope();
+            List<double[]> rows = new ArrayList<>();
+            for (int i = 0; i < eigs.length; i++) {
+                rows.add(new double[] {i + 1, eigs[i], i < slope.length ? slope[i] : Double.NaN});
+            }
+            CsvWriter.write(csv, List.of("rank", "eigenvalue", "localSlope"), rows);
+        }
+        if (plot != null) {
+            Plots.spectrum(plot, result);
+        }
+    }
+
+    private static void print(PrintWriter out, String kind, SpectrumAnalysis.Result r) {
+        Spectrum s = r.spectrum();
+        out.printf("kernel      %s, n = %d, eigenvalues of K/n (%s), backend %s%n", kind, s.n(),
+                s.normalization().toString().toLowerCase(Locale.ROOT), s.backend());
+        double[] e = s.eigenvalues();
+        out.printf("spectrum    λ1 = %.4g, λ10 = %.4g, λ100 = %s; negative: %d (mass %.2e)%n", e[0],
+                e[Math.min(9, e.length - 1)], e.length >= 100 ? String.format("%.4g", e[99]) : "n/a",
+                s.negativeCount(), s.negativeMass());
+        if (r.staircase().isStaircase()) {
+            out.printf("staircase   %d plateaus (degenerate blocks, e.g. spherical harmonics): plateau fit used%n",
+                    r.staircase().plateaus());
+        }
+        line(out, "alphaK", r.fit());
+        line(out, "alphaK MLE", r.mleFit());
+        if (!r.fitsAgree()) {
+            out.println("warning     the least-squares and MLE intervals do not overlap: treat alphaK with suspicion");
+        }
+        if (r.target() != null) {
+            out.printf("task power  a = %.3f  ->  predicted alphaD = min(a-1, 2b) = %.3f (b = 1 + alphaK)%n",
+                    r.taskExponent(), r.predictedAlpha());
+        }
+        out.flush();
+    }
+
+    private static void line(PrintWriter out, String label, PowerLawFit f) {
+        out.printf("%-11s %.4f  95%% [%.4f, %.4f]  window i=%d..%d  %s%s%n", label, f.alpha(), f.ci95()[0], f.ci95()[1],
+                f.iMin(), f.iMax(), f.method(), f.powerLaw() ? "" : "  NOT a clean power law: " + f.reason());
+    }
+
+    private static Map<String, Object> json(String kind, SpectrumAnalysis.Result r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Spectrum s = r.spectrum();
+        m.put("n", s.n());
+        m.put("kind", kind);
+        m.put("backend", s.backend());
+        m.put("normalization", s.normalization().toString().toLowerCase(Locale.ROOT));
+        m.put("eigenvalues", s.eigenvalues());
+        m.put("negativeCount", s.negativeCount());
+        m.put("negativeMass", s.negativeMass());
+        m.put("residual", Double.isFinite(s.residual()) ? s.residual() : null);
+        m.put("fit", fitJson(r.fit()));
+        m.put("leastSquaresFit", fitJson(r.leastSquares()));
+        m.put("mleFit", fitJson(r.mleFit()));
+        m.put("fitsAgree", r.fitsAgree());
+        m.put("staircase", r.staircase().isStaircase());
+        m.put("localSlope", Arrays.stream(r.localSlope()).mapToObj(v -> Double.isFinite(v) ? v : null).toList());
+        if (r.target() != null) {
+            TargetSpectrum t = r.target();
+            Map<String, Object> tp = new LinkedHashMap<>();
+            tp.put("modePower", t.modePower());
+            tp.put("cumulative", t.cumulative());
+            tp.put("a", r.taskExponent());
+            tp.put("predictedAlpha", r.predictedAlpha());
+            m.put("targetPower", tp);
+        }
+        return m;
+    }
+
+    /** The JSON form of a fit, with the keys of the spectrum issue. */
+    static Map<String, Object> fitJson(PowerLawFit f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("alpha", f.alpha());
+        m.put("slope", f.slope());
+        m.put("ci95", f.ci95());
+        m.put("window", f.window());
+        m.put("r2", Double.isFinite(f.r2()) ? f.r2() : null);
+        m.put("method", f.method());
+        m.put("ciMethod", f.ciMethod());
+        m.put("powerLaw", f.powerLaw());
+        m.put("reason", f.reason());
+        return m;
+    }
+
+    /** Parses nngp|ntk (one kernel). */
+    static final class SingleKindConverter implements ITypeConverter<KernelKind> {
+        @Override
+        public KernelKind convert(String value) {
+            Set<KernelKind> kinds;
+            try {
+                kinds = KernelKind.parseSet(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+            if (kinds.size() != 1) {
+                throw new TypeConversionException("choose one kernel: nngp or ntk");
+            }
+            return kinds.iterator().next();
+        }
+    }
+
+    /** Parses auto|IMIN:IMAX. */
+    static final class WindowConverter implements ITypeConverter<FitWindow> {
+        @Override
+        public FitWindow convert(String value) {
+            try {
+                return FitWindow.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}
