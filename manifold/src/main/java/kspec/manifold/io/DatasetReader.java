@@ -29,6 +29,7 @@ public final class DatasetReader {
     public static Dataset read(Path data, ReadOptions options) {
         Objects.requireNonNull(data, "data");
         ReadOptions opts = options == null ? ReadOptions.defaults() : options;
+        BinarySource.checkReadableNonEmpty(data, "data");
         DataFormat format = opts.format() != null ? opts.format() : DataFormat.fromExtension(data);
         if (format != DataFormat.CSV && (opts.labelColumn() != null || opts.targetColumn() != null)) {
             throw new DataException("--label-column/--target-column apply to CSV input only, but " + data + " is "
@@ -99,9 +100,8 @@ public final class DatasetReader {
      */
     static int[] readLabelsFile(Path labels, Character delimiter) {
         AtomicFiles.registerInput(labels);
-        DataFormat format = DataFormat.fromExtension(labels);
         try {
-            return switch (format) {
+            return switch (DataFormat.fromExtension(labels)) {
                 case NPY -> NpyReader.read(labels).asLabels();
                 case IDX -> IdxReader.read(labels).asLabels();
                 case CSV -> {

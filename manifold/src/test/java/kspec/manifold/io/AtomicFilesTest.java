@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 import kspec.manifold.DataException;
@@ -55,6 +56,17 @@ class AtomicFilesTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(1, files.count());
         }
+    }
+
+    @Test
+    void newFilesGetRwRR_AndReplacedFilesKeepTheirPermissions() throws IOException {
+        Path fresh = dir.resolve("fresh.csv");
+        AtomicFiles.write(fresh, out -> out.write('x'));
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)));
+        Path shared = Fixtures.write(dir, "shared.csv", "old\n");
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rw-rw----"));
+        AtomicFiles.write(shared, out -> out.write('y'));
+        assertEquals("rw-rw----", PosixFilePermissions.toString(Files.getPosixFilePermissions(shared)));
     }
 
     @Test
