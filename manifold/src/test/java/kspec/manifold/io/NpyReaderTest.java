@@ -78,7 +78,7 @@ class NpyReaderTest {
 
     @Test
     void largeArraysSpanManyReadChunks(@TempDir Path dir) throws IOException {
-        // 700 × 800 doubles = 4.48 MB: more than one 4 MiB positioned read and four 1 MiB gzip chunks
+        // 700 × 800 doubles = 4.48 MB: many 256 KiB positioned reads and four 1 MiB gzip chunks
         SplittableRandom rng = new SplittableRandom(11);
         DMatrixRMaj m = new DMatrixRMaj(700, 800);
         for (int i = 0; i < m.data.length; i++) {
