@@ -100,8 +100,16 @@ public final class DatasetReader {
      */
     static int[] readLabelsFile(Path labels, Character delimiter) {
         AtomicFiles.registerInput(labels);
+        BinarySource.checkReadableNonEmpty(labels, "labels");
+        DataFormat format;
         try {
-            return switch (DataFormat.fromExtension(labels)) {
+            format = DataFormat.fromExtension(labels);
+        } catch (DataException unknownExtension) {
+            throw new DataException("cannot tell the format of labels file " + labels + " from its name; "
+                    + "name it .npy, .idx/…-ubyte[.gz] or .csv/.txt (one label per line)", unknownExtension);
+        }
+        try {
+            return switch (format) {
                 case NPY -> NpyReader.read(labels).asLabels();
                 case IDX -> IdxReader.read(labels).asLabels();
                 case CSV -> {

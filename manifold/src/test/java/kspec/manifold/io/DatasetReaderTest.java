@@ -92,6 +92,14 @@ class DatasetReaderTest {
     }
 
     @Test
+    void labelsFileWithUnknownExtensionIsNamed() {
+        Path csv = Fixtures.write(dir, "p2.csv", "1,2\n3,4\n");
+        Path labels = Fixtures.write(dir, "y.dat", "0\n1\n");
+        DataException e = assertThrows(DataException.class, () -> DatasetReader.read(csv, options(null, labels, null, null)));
+        assertTrue(e.getMessage().startsWith("cannot tell the format of labels file " + labels), e.getMessage());
+    }
+
+    @Test
     void explicitFormatOverridesTheFileName() {
         Path copy = Fixtures.write(dir, "points.dat", "1 2\n3 4\n");
         DataException e = assertThrows(DataException.class, () -> DatasetReader.read(copy, ReadOptions.defaults()));
