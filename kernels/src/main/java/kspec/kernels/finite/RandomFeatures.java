@@ -15,6 +15,9 @@ import org.ejml.data.DMatrixRMaj;
  * \[ K_{NNGP} = \sigma_{w,L}^2\, \Phi\Phi^\top / P + \sigma_{b,L}^2 \quad (P \to \infty), \]
  * which {@link #empiricalNngp} returns. The deviation is O(P^(−1/2)) (Monte-Carlo over P features;
  * independent features for one hidden layer).
+ *
+ * <p>Memory: the network's hidden-to-hidden weights are P × P doubles (2 GB at P = 2¹⁴), so deep
+ * networks at the largest widths need a large heap; one hidden layer needs only P × d_in.
  */
 public final class RandomFeatures {
 
