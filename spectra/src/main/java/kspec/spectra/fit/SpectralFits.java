@@ -37,7 +37,9 @@ import org.apache.commons.math3.distribution.TDistribution;
  * the flattest window is taken, the one minimising the larger upper 95% bound |Δ| + 1.96·SE(Δ).
  * (Picking the flattest window on a clean spectrum instead would select on noise and make the
  * interval under-cover: 88% instead of 95% in our simulations.) If the trusted range spans less than
- * a decade the whole range is fitted and the verdict is {@code powerLaw = false}.
+ * a decade the whole range is fitted and the verdict is {@code powerLaw = false}. When the chosen
+ * window covers less than half of the trusted decades, the reason says so (the verdict stays true):
+ * a slowly drifting spectrum can hold a short stretch on which noise hides the drift.
  *
  * <h2>Verdict</h2>
  * A fit is a power law when its window spans at least a decade and the local slope stays within the
@@ -526,7 +528,16 @@ public final class SpectralFits {
             }
         }
         int[] best = widest != null ? widest : flattest != null ? flattest : new int[] {0, p.size() - 1};
-        return finish(p, best[0], best[1], method, true, WindowWarnings.NONE);
+        double trusted = Math.log10((double) p.lastRank()[p.size() - 1] / p.firstRank()[0]);
+        double chosen = Math.log10((double) p.lastRank()[best[1]] / p.firstRank()[best[0]]);
+        WindowWarnings advice = WindowWarnings.NONE;
+        if (widest != null && chosen < 0.5 * trusted) {
+            advice = new WindowWarnings(List.of(), List.of(String.format(Locale.ROOT,
+                    "the power law holds on %.1f of the %.1f trusted decades only (ranks %d..%d); the local slope "
+                            + "changes outside it, so α depends on the window", chosen, trusted,
+                    p.firstRank()[0], p.lastRank()[p.size() - 1])));
+        }
+        return finish(p, best[0], best[1], method, true, advice);
     }
 
     /** The two drift statistics of a window (quadratic and segment; {@link LogLogRegression}). */
