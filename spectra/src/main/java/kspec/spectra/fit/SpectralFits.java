@@ -261,7 +261,7 @@ public final class SpectralFits {
      * s = 1/(β̂ − 1) = (1/k) Σ<sub>j≤k</sub> ln(λ<sub>j</sub>/λ<sub>k</sub>) (the Hill estimator).
      * SE(β̂) = (β̂ − 1)/√k; by the delta method SE(α̂) = SE(s) = SE(β̂)/(β̂ − 1)² = s/√k; interval
      * α̂ ± 1.96·SE ("wald-mle"). These treat the eigenvalues as i.i.d. draws, which they are not; on an
-     * exact power law the interval is wide (conservative) and s̃ is biased low by ≈ s·ln(2πk)/(2k).
+     * exact power law the interval is wide (conservative) and ŝ is biased low by ≈ s·ln(2πk)/(2k).
      *
      * <p><b>Cut-off.</b> k is chosen on a grid (16 per decade, 10 ≤ k ≤ min(floor rank, n/10)) to
      * minimise the KS distance between the empirical distribution of λ<sub>1..k</sub> and the fitted

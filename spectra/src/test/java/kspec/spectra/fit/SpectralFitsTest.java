@@ -87,7 +87,7 @@ class SpectralFitsTest {
         assertEquals(1.0, fit.r2(), 1e-12);
         assertTrue(fit.powerLaw(), fit.reason());
         assertEquals("", fit.reason());
-        // Hill estimator on exact quantiles: s·(1 − ln(k!)/(k ln k)...) — closed form for the chosen k
+        // Hill estimator on exact quantiles: (1/k) Σ_j s·ln(k/j) = s·(ln k − ln(k!)/k), closed form for the chosen k
         PowerLawFit mle = SpectralFits.maximumLikelihood(lam);
         int k = mle.iMax();
         double lnFactorial = 0;
