@@ -25,6 +25,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * spectrum of n eigenvalues) and the BCP learning-curve prediction on n modes for four D.
  *
  * <p>HOW TO RUN: {@code java -jar bench/target/benchmarks.jar FitBenchmark -f 1 -wi 2 -i 3 -p n=2000,20000}
+ *
+ * <p>Smoke run ({@code -f 1 -wi 1 -i 1 -w 2s -r 2s}, 2 shared cores, so indicative only), ms/op at
+ * n = 2000 / 20000: autoWindowLeastSquares 4.9 / 10.6, clausetMle 0.19 / 2.3, learningCurve 0.45 / 5.9.
+ * A 200-replicate bootstrap thus spends ≈ 1–2 s in refits, far less than in the eigen-decompositions.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

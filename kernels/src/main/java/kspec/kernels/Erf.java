@@ -58,15 +58,22 @@ final class Erf implements Activation {
                           double[] nngp, double[] ntk) {
         double a2 = a * a;
         double c2 = c * c;
+        // per column: 1 + 2b²q and its inverse square root, so each entry needs one sqrt at most
+        double[] dCol = new double[cols];
+        double[] invRootCol = new double[cols];
+        for (int k = 0; k < cols; k++) {
+            dCol[k] = 1 + 2 * b2 * qCol[col0 + k];
+            invRootCol[k] = 1 / Math.sqrt(dCol[k]);
+        }
         for (int r = 0; r < rows; r++) {
             double d1 = 1 + 2 * b2 * qRow[row0 + r];
+            double invRoot1 = 1 / Math.sqrt(d1);
             int base = r * cols;
             for (int k = 0; k < cols; k++) {
-                double prod = d1 * (1 + 2 * b2 * qCol[col0 + k]);
                 double s = b2 * nngp[base + k];
-                nngp[base + k] = a2 * (2 / Math.PI) * FastTrig.asin(clip(2 * s / Math.sqrt(prod))) + c2;
+                nngp[base + k] = a2 * (2 / Math.PI) * FastTrig.asin(clip(2 * s * invRoot1 * invRootCol[k])) + c2;
                 if (ntk != null) {
-                    ntk[base + k] *= a2 * b2 * (4 / Math.PI) / Math.sqrt(positive(prod - 4 * s * s));
+                    ntk[base + k] *= a2 * b2 * (4 / Math.PI) / Math.sqrt(positive(d1 * dCol[k] - 4 * s * s));
                 }
             }
         }

@@ -18,10 +18,12 @@ import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactor
  * q₁, q₂ ∈ [0.2, 3] and |ρ| ≤ 0.999, measured against the closed forms with the default
  * m = {@value #DEFAULT_NODES} nodes; checked in {@code GaussHermiteActivationTest}):
  * <ul>
- *   <li>analytic φ (erf, GELU, sin, tanh, softplus, SiLU): rounding level (≤ 1e-14) for q ≤ 1. The error
- *       grows with q, i.e. with how fast φ varies over the Gaussian's spread: at q ≤ 3, GELU
- *       Φ ≤ 1e-9 and Σ̇ ≤ 4e-8; erf (whose φ′ is a narrow Gaussian) Φ ≤ 3e-6 and Σ̇ ≤ 1e-4, falling to
- *       7e-11 / 4e-9 with m = 128;</li>
+ *   <li>entire φ (erf, GELU, sin, softplus, SiLU): rounding level (≤ 1e-14) for q ≤ 1. The error grows
+ *       with q, i.e. with how fast φ varies over the Gaussian's spread; at q ≤ 3: softplus 1e-12 / 7e-11
+ *       (Φ / Σ̇), SiLU 2e-10 / 6e-9, GELU 1e-9 / 4e-8, erf (whose φ′ is a narrow Gaussian) 3e-6 / 1e-4,
+ *       falling to 7e-11 / 4e-9 with m = 128;</li>
+ *   <li>tanh (poles at ±iπ/2 slow the convergence): 1e-9 / 2e-8 for q ≤ 1, 3e-5 / 8e-4 for q ≤ 3
+ *       (against m = 200);</li>
  *   <li>a kink in φ (ReLU, Abs): Φ ≈ 4e-3 (ReLU) to 8e-3 (Abs), decaying ~1/m;</li>
  *   <li>a jump in φ′ (the Σ̇ of ReLU, Abs): 3e-2 to 6e-2, decaying slower than 1/m; a jump in φ
  *       itself (Sign): unusable.</li>

@@ -1,6 +1,7 @@
 package kspec.kernels;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +36,13 @@ import org.ejml.dense.row.CommonOps_DDRM;
 public final class KernelBuilder {
 
     private static final int TILE = 64;
+
+    /**
+     * Per-thread tile buffers {nngp, ntk}, reused across tiles and builds so that a build allocates
+     * nothing per tile (the pool threads are fixed, so these are bounded by threads × 2 × 32 KB).
+     */
+    private static final ThreadLocal<double[][]> BUFFERS =
+            ThreadLocal.withInitial(() -> new double[][] {new double[TILE * TILE], new double[TILE * TILE]});
 
     private KernelBuilder() {
     }
@@ -100,8 +108,9 @@ public final class KernelBuilder {
             int c0 = tile[1];
             int rows = Math.min(TILE, n - r0);
             int cols = Math.min(TILE, n - c0);
-            double[] s = new double[rows * cols];
-            double[] t = ntk != null ? new double[rows * cols] : null;
+            double[][] buf = BUFFERS.get();
+            double[] s = buf[0];
+            double[] t = ntk != null ? zeroed(buf[1], rows * cols) : null;
             double[] in = src.data;
             for (int r = 0; r < rows; r++) {
                 int i = r0 + r;
@@ -165,8 +174,9 @@ public final class KernelBuilder {
             int c0 = tile[1];
             int rows = Math.min(TILE, m - r0);
             int cols = Math.min(TILE, n - c0);
-            double[] s = new double[rows * cols];
-            double[] t = ntk != null ? new double[rows * cols] : null;
+            double[][] buf = BUFFERS.get();
+            double[] s = buf[0];
+            double[] t = ntk != null ? zeroed(buf[1], rows * cols) : null;
             for (int r = 0; r < rows; r++) {
                 int base = (r0 + r) * n + c0;
                 for (int c = 0; c < cols; c++) {
@@ -276,6 +286,11 @@ public final class KernelBuilder {
         for (int r = 0; r < rows; r++) {
             System.arraycopy(tile, r * cols, out.data, (r0 + r) * n + c0, cols);
         }
+    }
+
+    private static double[] zeroed(double[] buffer, int length) {
+        Arrays.fill(buffer, 0, length, 0.0);
+        return buffer;
     }
 
     private static double[] squaredNorms(DMatrixRMaj x, double invD) {

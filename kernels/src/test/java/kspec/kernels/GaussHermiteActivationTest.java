@@ -16,7 +16,11 @@ class GaussHermiteActivationTest {
 
     /** @return {max relative error of Φ, of Σ̇} of the default-node quadrature of {@code exact}'s φ */
     private static double[] maxErrors(Activation exact, double qMax) {
-        Activation quad = Activations.numerical("quad", exact::apply, exact::slope, GaussHermiteActivation.DEFAULT_NODES);
+        return maxErrors(exact, Activations.numerical("quad", exact::apply, exact::slope, GaussHermiteActivation.DEFAULT_NODES),
+                qMax);
+    }
+
+    private static double[] maxErrors(Activation exact, Activation quad, double qMax) {
         double ePhi = 0;
         double eDot = 0;
         for (double q1 : Q1) {
@@ -57,6 +61,14 @@ class GaussHermiteActivationTest {
         double[] e = maxErrors(Activations.gelu(), 3);
         assertTrue(e[0] <= 1e-9, "GELU Φ error " + e[0]);
         assertTrue(e[1] <= 4e-8, "GELU Σ̇ error " + e[1]);
+    }
+
+    @Test
+    void tanhMatchesAConvergedRuleToItsStatedAccuracy() {
+        // no closed form: the reference is the same quadrature with 200 nodes
+        Activation tanh = Activations.tanh();
+        double[] e = maxErrors(Activations.numerical("tanh200", tanh::apply, tanh::slope, 200), tanh, 1);
+        assertTrue(e[0] <= 2e-9 && e[1] <= 4e-8, "tanh errors " + e[0] + ", " + e[1]);
     }
 
     @Test

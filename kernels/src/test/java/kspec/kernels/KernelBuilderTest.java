@@ -110,4 +110,44 @@ class KernelBuilderTest {
                 () -> KernelBuilder.gram(ARCH, y, EnumSet.noneOf(KernelKind.class), ProgressListener.NONE)).getMessage();
         assertTrue(none.contains("at least one kernel"), none);
     }
+
+    @Test
+    void zeroBiasDiffersFromNoBiasOnlyInTheStandardNtk() {
+        // standard parameterization, one hidden ReLU layer: a zero-variance bias leaves the NNGP alone
+        // but its trainable parameter adds ∂f/∂b terms: +1 at the readout and +σ_w²·Σ̇ from the first
+        // layer, Σ̇ = (π − θ)/(2π) with θ the angle of the first-layer covariance (science.md §3)
+        double w = 1.3;
+        DMatrixRMaj x = RandomMatrices_DDRM.rectangle(5, 3, -1, 1, new Random(12));
+        Architecture zero = Architecture.parse("Dense(1.3,0.0) Relu Dense(1.3,0.0) parameterization=standard width=10");
+        Architecture none = Architecture.parse("Dense(1.3) Relu Dense(1.3) parameterization=standard width=10");
+        KernelPair kz = KernelBuilder.gram(zero, x, EnumSet.allOf(KernelKind.class), ProgressListener.NONE);
+        KernelPair kn = KernelBuilder.gram(none, x, EnumSet.allOf(KernelKind.class), ProgressListener.NONE);
+        assertArrayEquals(kn.get(KernelKind.NNGP).data, kz.get(KernelKind.NNGP).data, 0.0);
+        for (int i = 0; i < 5; i++) {
+            for (int j = 0; j < 5; j++) {
+                double dot = 0;
+                double ni = 0;
+                double nj = 0;
+                for (int c = 0; c < 3; c++) {
+                    dot += x.get(i, c) * x.get(j, c);
+                    ni += x.get(i, c) * x.get(i, c);
+                    nj += x.get(j, c) * x.get(j, c);
+                }
+                double theta = i == j ? 0.0 : Math.acos(dot / Math.sqrt(ni * nj));
+                double want = 1 + w * w * (Math.PI - theta) / (2 * Math.PI);
+                double got = kz.get(KernelKind.NTK).get(i, j) - kn.get(KernelKind.NTK).get(i, j);
+                assertEquals(want, got, 1e-12, "(" + i + "," + j + ")");
+            }
+        }
+    }
+
+    @Test
+    void summaryReportsTraceDiagonalAndSymmetry() {
+        DMatrixRMaj k = new DMatrixRMaj(new double[][] {{2, 1}, {1.5, 4}});
+        KernelSummary s = KernelSummary.of(k);
+        assertEquals(6.0, s.trace());
+        assertEquals(2.0, s.minDiagonal());
+        assertEquals(4.0, s.maxDiagonal());
+        assertEquals(0.5 / 4, s.symmetryError(), 1e-15);
+    }
 }

@@ -7,6 +7,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import kspec.manifold.DataException;
@@ -68,6 +71,7 @@ public final class AtomicFiles {
         boolean moved = false;
         try {
             temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+            setPermissions(temp, absolute);
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), BUFFER)) {
                 body.writeTo(out);
             }
@@ -90,6 +94,20 @@ public final class AtomicFiles {
                 }
             }
         }
+    }
+
+    /**
+     * A temp file is created owner-only (rw-------); give the output the permissions of the file it
+     * replaces, or rw-r--r-- (the usual umask 022 result) for a new file, where the file system is POSIX.
+     */
+    private static void setPermissions(Path temp, Path target) throws IOException {
+        if (!Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return;
+        }
+        Set<PosixFilePermission> permissions = Files.exists(target)
+                ? Files.getPosixFilePermissions(target)
+                : PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(temp, permissions);
     }
 
     /** @return the real path if the file exists, else the real parent joined with the file name, else the normalized absolute path */

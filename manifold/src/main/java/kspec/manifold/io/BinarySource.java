@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -21,18 +20,20 @@ import kspec.manifold.DataException;
  * A binary data file opened for a header-then-elements read, plain or gzip-compressed (detected
  * by the magic bytes {@code 1f 8b}, not by the file name).
  *
- * <p>The header is read from {@link #stream()}. The elements of a plain file are then decoded
- * from a memory mapping of the data region (one bulk copy per type, no intermediate byte[]);
- * those of a gzip file are inflated through a large buffer in 1 MiB chunks. Either way a data
- * region shorter or longer than the header promises is a {@link DataException} stating expected
- * and actual byte counts.
+ * <p>The header is read from {@link #stream()}. The elements of a plain file are then read with
+ * positioned {@link FileChannel} reads into a reused 256 KiB direct buffer (small enough that the
+ * second copy reads from cache) and decoded with bulk typed-buffer copies. No memory mapping: a
+ * mapping outlives the read until garbage collection and, on Windows, blocks deleting the file.
+ * The elements of a gzip file are inflated through a 64 KiB buffer in 1 MiB chunks. Either way a
+ * data region shorter or longer than the header promises is a {@link DataException} stating
+ * expected and actual byte counts.
  */
 final class BinarySource implements Closeable {
 
     private static final int GZIP_BUFFER = 1 << 16;
     private static final int STREAM_CHUNK = 1 << 20;
-    /** Largest region mapped at once (a mapping is limited to 2 GiB); a multiple of every element size. */
-    private static final long MAP_CHUNK = 1L << 30;
+    /** Bytes per positioned read of a plain file; a multiple of every element size. */
+    private static final int DIRECT_CHUNK = 1 << 18;
 
     private final Path file;
     private final FileChannel channel;
@@ -79,14 +80,14 @@ final class BinarySource implements Closeable {
             throw new DataException("no such file: " + file + "; check the path");
         }
         if (Files.isDirectory(file)) {
-            throw new DataException(file + " is a directory, not a " + kind + " file; give the path of the data file");
+            throw new DataException(file + " is a directory; give the path of the " + kind + " data file");
         }
         if (!Files.isReadable(file)) {
             throw new DataException(file + " is not readable; check its permissions");
         }
         try {
             if (Files.size(file) == 0) {
-                throw new DataException(file + " is empty (0 bytes), not a " + kind + " file; re-export the data");
+                throw new DataException(file + " is empty (0 bytes); re-export the data");
             }
         } catch (IOException e) {
             throw new DataException(file + ": cannot read " + kind + " file (" + e.getMessage() + ")", e);
@@ -135,7 +136,7 @@ final class BinarySource implements Closeable {
             if (gzip) {
                 readStreamed(type, order, dst, expected, description);
             } else {
-                readMapped(dataOffset, type, order, dst, expected, description);
+                readPositioned(dataOffset, type, order, dst, expected, description);
             }
         } catch (EOFException e) {
             throw truncatedGzip(e);
@@ -144,19 +145,27 @@ final class BinarySource implements Closeable {
         }
     }
 
-    private void readMapped(long dataOffset, ElementType type, ByteOrder order, double[] dst, long expected,
+    private void readPositioned(long dataOffset, ElementType type, ByteOrder order, double[] dst, long expected,
             String description) throws IOException {
         long actual = channel.size() - dataOffset;
         if (actual != expected) {
             throw sizeMismatch(expected, actual, description);
         }
-        long chunkElements = MAP_CHUNK / type.size();
-        for (long done = 0; done < dst.length; done += chunkElements) {
-            int k = (int) Math.min(chunkElements, dst.length - done);
-            MappedByteBuffer map = channel.map(FileChannel.MapMode.READ_ONLY, dataOffset + done * type.size(),
-                    (long) k * type.size());
-            map.order(order);
-            type.decode(map, dst, (int) done, k);
+        ByteBuffer chunk = ByteBuffer.allocateDirect(DIRECT_CHUNK).order(order);
+        int chunkElements = DIRECT_CHUNK / type.size();
+        long position = dataOffset;
+        for (int done = 0; done < dst.length; done += chunkElements) {
+            int k = Math.min(chunkElements, dst.length - done);
+            chunk.clear().limit(k * type.size());
+            while (chunk.hasRemaining()) {
+                int got = channel.read(chunk, position);
+                if (got < 0) {
+                    throw sizeMismatch(expected, position - dataOffset, description);
+                }
+                position += got;
+            }
+            chunk.flip();
+            type.decode(chunk, dst, done, k);
         }
     }
 

@@ -29,6 +29,7 @@ public final class DatasetReader {
     public static Dataset read(Path data, ReadOptions options) {
         Objects.requireNonNull(data, "data");
         ReadOptions opts = options == null ? ReadOptions.defaults() : options;
+        BinarySource.checkReadableNonEmpty(data, "data");
         DataFormat format = opts.format() != null ? opts.format() : DataFormat.fromExtension(data);
         if (format != DataFormat.CSV && (opts.labelColumn() != null || opts.targetColumn() != null)) {
             throw new DataException("--label-column/--target-column apply to CSV input only, but " + data + " is "
@@ -99,7 +100,14 @@ public final class DatasetReader {
      */
     static int[] readLabelsFile(Path labels, Character delimiter) {
         AtomicFiles.registerInput(labels);
-        DataFormat format = DataFormat.fromExtension(labels);
+        BinarySource.checkReadableNonEmpty(labels, "labels");
+        DataFormat format;
+        try {
+            format = DataFormat.fromExtension(labels);
+        } catch (DataException unknownExtension) {
+            throw new DataException("cannot tell the format of labels file " + labels + " from its name; "
+                    + "name it .npy, .idx/…-ubyte[.gz] or .csv/.txt (one label per line)", unknownExtension);
+        }
         try {
             return switch (format) {
                 case NPY -> NpyReader.read(labels).asLabels();

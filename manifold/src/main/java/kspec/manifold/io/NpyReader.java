@@ -23,8 +23,8 @@ import kspec.manifold.DataException;
  * {@code .npy} is inflated transparently. Object arrays, structured dtypes, strings, complex and
  * half floats are rejected with a one-line {@link DataException} naming the file and the fix.
  *
- * <p>Speed: the data region is memory-mapped and decoded with bulk typed-buffer copies (see
- * {@code ReaderBenchmark} for the 60,000 × 784 numbers).
+ * <p>Speed: the data region is read in 256 KiB chunks and decoded with bulk typed-buffer copies
+ * (see {@code kspec.bench.ReaderBenchmark} for the 60,000 × 784 numbers).
  */
 public final class NpyReader {
 

@@ -8,8 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.SplittableRandom;
 import java.util.zip.GZIPOutputStream;
 import kspec.manifold.DataException;
 import org.ejml.data.DMatrixRMaj;
@@ -70,6 +74,46 @@ class NpyReaderTest {
             Files.copy(Fixtures.resource("npy/f4_be.npy"), out);
         }
         assertArrayEquals(Fixtures.expected("npy/f4_be").values(), NpyReader.read(gz).data(), 0.0);
+    }
+
+    @Test
+    void largeArraysSpanManyReadChunks(@TempDir Path dir) throws IOException {
+        // 700 × 800 doubles = 4.48 MB: many 256 KiB positioned reads and four 1 MiB gzip chunks
+        SplittableRandom rng = new SplittableRandom(11);
+        DMatrixRMaj m = new DMatrixRMaj(700, 800);
+        for (int i = 0; i < m.data.length; i++) {
+            m.data[i] = rng.nextGaussian();
+        }
+        Path plain = dir.resolve("big.npy");
+        NpyWriter.write(plain, m);
+        assertArrayEquals(m.data, NpyReader.read(plain).data(), 0.0);
+        Path gz = dir.resolve("big.npy.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            Files.copy(plain, out);
+        }
+        assertArrayEquals(m.data, NpyReader.read(gz).data(), 0.0);
+    }
+
+    @Test
+    void bigEndianFloat32BeyondOneScratchPassWidensExactly(@TempDir Path dir) throws IOException {
+        // 300 × 300 = 90,000 floats: several 16,384-element widening passes; float -> double is exact
+        SplittableRandom rng = new SplittableRandom(12);
+        String dict = "{'descr': '>f4', 'fortran_order': False, 'shape': (300, 300), }";
+        String header = dict + " ".repeat(64 - (10 + dict.length() + 1) % 64) + "\n";
+        ByteBuffer buf = ByteBuffer.allocate(10 + header.length() + 90_000 * 4).order(ByteOrder.BIG_ENDIAN);
+        buf.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0);
+        buf.order(ByteOrder.LITTLE_ENDIAN).putShort((short) header.length()).order(ByteOrder.BIG_ENDIAN);
+        buf.put(header.getBytes(StandardCharsets.US_ASCII));
+        double[] expected = new double[90_000];
+        for (int i = 0; i < expected.length; i++) {
+            float f = (float) rng.nextGaussian();
+            buf.putFloat(f);
+            expected[i] = f;
+        }
+        Path file = Files.write(dir.resolve("f4.npy"), buf.array());
+        NpyArray a = NpyReader.read(file);
+        assertEquals(">f4", a.dtype());
+        assertArrayEquals(expected, a.data(), 0.0);
     }
 
     @ParameterizedTest(name = "{0}")

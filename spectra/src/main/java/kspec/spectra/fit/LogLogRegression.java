@@ -22,6 +22,10 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * d y/d x = c₁ + 2c₂u changes by Δs = 2c₂(x<sub>max</sub> − x<sub>min</sub>) across the window. Its
  * standard error comes from the same covariance formulas with m − 3 degrees of freedom
  * (sandwich (XᵀWX)⁻¹XᵀW²X(XᵀWX)⁻¹σ̂² for design weights).
+ *
+ * <p>Segment drift: the difference of the straight-line slopes fitted separately to the first and
+ * last thirds of the window's log-rank range (each widened to ≥ 3 points), with SE √(SE₁² + SE₃²); it catches a kink or a bend at
+ * a window end that a quadratic absorbs into its residuals.
  */
 final class LogLogRegression {
 
@@ -35,17 +39,27 @@ final class LogLogRegression {
 
     /** Straight-line fit plus the quadratic drift of the local slope. */
     record Line(double slope, double intercept, double slopeStandardError, double r2, double drift,
-                double driftStandardError, int points) {
+                double driftStandardError, double segmentDrift, double segmentDriftStandardError, int points) {
     }
 
     private LogLogRegression() {
     }
 
     /**
-     * Fits points {@code from..to} (0-based, inclusive; at least 3). The drift needs at least 5
-     * points and is NaN otherwise.
+     * Fits points {@code from..to} (0-based, inclusive, ascending in x; at least 3). The quadratic
+     * drift needs at least 5 points, the segment drift 6 (each outer third is widened to at least 3
+     * points, without overlap); each is NaN otherwise.
      */
     static Line fit(Points p, int from, int to) {
+        double[] line = line(p, from, to);
+        double[] drift = to - from + 1 >= 5 ? drift(p, from, to, line[4]) : new double[] {Double.NaN, Double.NaN};
+        double[] segments = segmentDrift(p, from, to);
+        return new Line(line[0], line[1], line[2], line[3], drift[0], drift[1], segments[0], segments[1],
+                to - from + 1);
+    }
+
+    /** @return {slope, intercept, SE(slope), R², x̄} of the weighted straight line */
+    private static double[] line(Points p, int from, int to) {
         int m = to - from + 1;
         double[] x = p.x();
         double[] y = p.y();
@@ -86,8 +100,34 @@ final class LogLogRegression {
                 ? rssW / (m - 2) / sxx
                 : rss / (m - 2) * sw2u2 / (sxx * sxx);
         double r2 = syy > 0 ? 1.0 - rssW / syy : 1.0;
-        double[] drift = m >= 5 ? drift(p, from, to, xBar) : new double[] {Double.NaN, Double.NaN};
-        return new Line(slope, intercept, Math.sqrt(var), r2, drift[0], drift[1], m);
+        return new double[] {slope, intercept, Math.sqrt(var), r2, xBar};
+    }
+
+    /**
+     * @return {s<sub>last</sub> − s<sub>first</sub>, its SE}: straight-line slopes fitted separately
+     *         to the first and last thirds of the window's x-range (independent point sets, so the
+     *         variances add). Unlike the quadratic, this sees a kink or bend near a window end.
+     */
+    private static double[] segmentDrift(Points p, int from, int to) {
+        double[] x = p.x();
+        double third = (x[to] - x[from]) / 3.0;
+        int firstEnd = from;
+        while (firstEnd + 1 <= to && x[firstEnd + 1] <= x[from] + third) {
+            firstEnd++;
+        }
+        int lastStart = to;
+        while (lastStart - 1 >= from && x[lastStart - 1] >= x[to] - third) {
+            lastStart--;
+        }
+        // at least 3 points per segment (a slope with an error), without overlap
+        firstEnd = Math.max(firstEnd, from + 2);
+        lastStart = Math.min(lastStart, to - 2);
+        if (firstEnd >= lastStart) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        double[] first = line(p, from, firstEnd);
+        double[] last = line(p, lastStart, to);
+        return new double[] {last[0] - first[0], Math.hypot(first[2], last[2])};
     }
 
     /** @return {Δs, SE(Δs)} from the weighted quadratic fit about xBar */

@@ -20,13 +20,17 @@ package kspec.spectra.fit;
  * @param drift              change of the local slope d log λ / d log i across the window, from a
  *                           quadratic fit in log–log (NaN for the MLE)
  * @param driftStandardError standard error of {@code drift} (NaN for the MLE)
+ * @param segmentDrift       slope of the last third of the window (in log rank) minus that of the
+ *                           first third, fitted separately (NaN for the MLE or thirds of &lt; 3 points)
+ * @param segmentDriftStandardError its standard error
  * @param ksDistance         Kolmogorov–Smirnov distance of the MLE fit (NaN otherwise)
  * @param cutoff             the MLE's lower cut-off λ_min = λ_{iMax} (NaN otherwise)
  */
 public record PowerLawFit(double alpha, double standardError, double[] ci95, String ciMethod,
                           int iMin, int iMax, int points, boolean autoWindow, double r2, String method,
                           boolean powerLaw, String reason, double drift, double driftStandardError,
-                          double ksDistance, double cutoff) {
+                          double segmentDrift, double segmentDriftStandardError, double ksDistance,
+                          double cutoff) {
 
     /** Validates and copies the interval. */
     public PowerLawFit {
@@ -67,15 +71,16 @@ public record PowerLawFit(double alpha, double standardError, double[] ci95, Str
     public String toString() {
         return String.format(java.util.Locale.ROOT,
                 "PowerLawFit[%s alpha=%.4f ± %.4f ci95=[%.4f, %.4f] (%s) window=[%d, %d] points=%d auto=%b r2=%.4f "
-                        + "powerLaw=%b drift=%.4f ± %.4f ks=%.4f cutoff=%.4g reason=%s]",
+                        + "powerLaw=%b drift=%.4f ± %.4f segmentDrift=%.4f ± %.4f ks=%.4f cutoff=%.4g reason=%s]",
                 method, alpha, standardError, ci95[0], ci95[1], ciMethod, iMin, iMax, points, autoWindow, r2,
-                powerLaw, drift, driftStandardError, ksDistance, cutoff, reason);
+                powerLaw, drift, driftStandardError, segmentDrift, segmentDriftStandardError, ksDistance, cutoff, reason);
     }
 
     /** @return a copy with a new interval, standard error, verdict and reason (used by the bootstrap) */
     PowerLawFit withUncertainty(double newStandardError, double[] newCi95, String newCiMethod,
                                 boolean newPowerLaw, String newReason) {
         return new PowerLawFit(alpha, newStandardError, newCi95, newCiMethod, iMin, iMax, points, autoWindow,
-                r2, method, newPowerLaw, newReason, drift, driftStandardError, ksDistance, cutoff);
+                r2, method, newPowerLaw, newReason, drift, driftStandardError, segmentDrift, segmentDriftStandardError,
+                ksDistance, cutoff);
     }
 }

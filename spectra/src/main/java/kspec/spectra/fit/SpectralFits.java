@@ -2,10 +2,8 @@ package kspec.spectra.fit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.apache.commons.math3.distribution.TDistribution;
@@ -32,23 +30,26 @@ import org.apache.commons.math3.distribution.TDistribution;
  * (eigenvalues of K/n track the operator's only for i ≪ n; windows reaching i ≳ n/10 bias α low at
  * the finite-n bend)), n the kernel size. Within that range every window [a, b] with b ≥ 10a (at least
  * a decade) and ≥ 5 points, with end points on a grid of 8 per decade, is fitted, and the local
- * slope's drift Δs across it is estimated from a quadratic in log–log. The window chosen is the widest
- * (in decades, then in points) whose drift passes the verdict below — the longest stretch over which
- * the local slope stays flat within the fit's uncertainty. If none passes, the flattest window is
- * taken, the one minimising the upper 95% bound |Δs| + 1.96·SE(Δs), and the verdict is false. (Picking
- * the flattest window on a clean spectrum instead would select on noise and make the interval
- * under-cover: 88% instead of 95% in our simulations.) If the trusted range spans less than a decade
- * the whole range
- * is fitted and the verdict is {@code powerLaw = false}.
+ * slope's drift across it is measured twice: Δs from a quadratic in log–log, and the difference of the
+ * slopes fitted to the first and last thirds of the window (which sees kinks and end bends). The window
+ * chosen is the widest (in decades, then in points) on which neither drift is significant
+ * (|Δ| ≤ 2.576·SE(Δ)) — the longest stretch over which the local slope stays flat. If none passes,
+ * the flattest window is taken, the one minimising the larger upper 95% bound |Δ| + 1.96·SE(Δ).
+ * (Picking the flattest window on a clean spectrum instead would select on noise and make the
+ * interval under-cover: 88% instead of 95% in our simulations.) If the trusted range spans less than
+ * a decade the whole range is fitted and the verdict is {@code powerLaw = false}. When the chosen
+ * window covers less than half of the trusted decades, the reason says so (the verdict stays true):
+ * a slowly drifting spectrum can hold a short stretch on which noise hides the drift.
  *
  * <h2>Verdict</h2>
  * A fit is a power law when its window spans at least a decade and the local slope stays within the
- * fit's own uncertainty: |Δs| ≤ 2h + 2.576·SE(Δs) + 10<sup>−6</sup>, where h is the half-width of the
- * fit's 95% interval on α (so both window ends stay within ±h of the fitted slope), 2.576·SE(Δs) is
- * the 99% noise allowance of the drift estimate itself (false-alarm rate &lt; 1% on a clean power law)
- * and 10<sup>−6</sup> absorbs rounding on noise-free input. {@link #bootstrap} re-applies the rule
- * with the bootstrap interval. Otherwise {@code powerLaw = false} and {@code reason} says why; deep
- * ReLU NTKs on image pixels typically fail this test because their local slope drifts throughout.
+ * fit's own uncertainty: |Δ| ≤ 2h + 2.576·SE(Δ) + 10<sup>−6</sup> for both drift statistics Δ, where
+ * h is the half-width of the fit's 95% interval on α (so both window ends stay within ±h of the
+ * fitted slope), 2.576·SE(Δ) is the 99% noise allowance of the drift estimate itself (false-alarm
+ * rate ≈ 1–2% on a clean power law) and 10<sup>−6</sup> absorbs rounding on noise-free input.
+ * {@link #bootstrap} re-applies the rule with the bootstrap interval. Otherwise
+ * {@code powerLaw = false} and {@code reason} says why; deep ReLU NTKs on image pixels typically fail
+ * this test because their local slope drifts throughout.
  *
  * <h2>Uncertainty</h2>
  * The regression interval assumes independent errors in log λ. Eigenvalues of a kernel estimated
@@ -331,7 +332,7 @@ public final class SpectralFits {
      * s = 1/(β̂ − 1) = (1/k) Σ<sub>j≤k</sub> ln(λ<sub>j</sub>/λ<sub>k</sub>) (the Hill estimator).
      * SE(β̂) = (β̂ − 1)/√k; by the delta method SE(α̂) = SE(s) = SE(β̂)/(β̂ − 1)² = s/√k; interval
      * α̂ ± 1.96·SE ("wald-mle"). These treat the eigenvalues as i.i.d. draws, which they are not; on an
-     * exact power law the interval is wide (conservative) and s̃ is biased low by ≈ s·ln(2πk)/(2k).
+     * exact power law the interval is wide (conservative) and ŝ is biased low by ≈ s·ln(2πk)/(2k).
      *
      * <p><b>Cut-off.</b> k is chosen on a grid (16 per decade, 10 ≤ k ≤ min(floor rank, n/10)) to
      * minimise the KS distance between the empirical distribution of λ<sub>1..k</sub> and the fitted
@@ -379,8 +380,8 @@ public final class SpectralFits {
                 "KS distance %.4f of the top %d eigenvalues exceeds the 5%% critical value %.4f: not a power law",
                 bestKs, bestK, critical);
         return new PowerLawFit(alpha, se, new double[] {alpha - Z_95 * se, alpha + Z_95 * se}, "wald-mle",
-                1, bestK, bestK, true, Double.NaN, MLE, powerLaw, reason, Double.NaN, Double.NaN,
-                bestKs, eigsDescending[bestK - 1]);
+                1, bestK, bestK, true, Double.NaN, MLE, powerLaw, reason, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, bestKs, eigsDescending[bestK - 1]);
     }
 
     /** KS distance of λ₁..λ_k / λ_k against the Pareto CDF F(x) = 1 − x^(−1/s), x ≥ 1. */
@@ -530,12 +531,12 @@ public final class SpectralFits {
         }
         List<String> notes = new ArrayList<>();
         boolean powerLaw = pointFit.powerLaw();
+        Drift drift = Drift.of(pointFit);
         boolean blockedByWindow = !pointFit.powerLaw() && !Double.isNaN(pointFit.drift())
-                && verdict(pointFit.drift(), pointFit.driftStandardError(), pointFit.halfWidth95(),
-                pointFit.iMin(), pointFit.iMax(), WindowWarnings.NONE).powerLaw();
+                && verdict(drift, pointFit.halfWidth95(), pointFit.iMin(), pointFit.iMax(),
+                WindowWarnings.NONE).powerLaw();
         if (!Double.isNaN(pointFit.drift()) && !blockedByWindow) {
-            Verdict v = verdict(pointFit.drift(), pointFit.driftStandardError(), 0.5 * (ci[1] - ci[0]),
-                    pointFit.iMin(), pointFit.iMax(), WindowWarnings.NONE);
+            Verdict v = verdict(drift, 0.5 * (ci[1] - ci[0]), pointFit.iMin(), pointFit.iMax(), WindowWarnings.NONE);
             powerLaw = v.powerLaw();
             if (!v.reason().isEmpty()) {
                 notes.add(v.reason());
@@ -573,7 +574,6 @@ public final class SpectralFits {
         double widestDecades = -1;
         int[] flattest = null;
         double flattestScore = Double.POSITIVE_INFINITY;
-        Map<Integer, Double> tQuantiles = new HashMap<>();
         int[] ends = gridIndices(p);
         for (int a = 0; a < ends.length; a++) {
             for (int b = a + 1; b < ends.length; b++) {
@@ -584,14 +584,14 @@ public final class SpectralFits {
                     continue;
                 }
                 LogLogRegression.Line line = LogLogRegression.fit(p, from, to);
-                double h = tQuantiles.computeIfAbsent(m - 2, SpectralFits::t975) * line.slopeStandardError();
                 double decades = Math.log10((double) p.lastRank()[to] / p.firstRank()[from]);
-                if (driftWithinUncertainty(line.drift(), line.driftStandardError(), h)
+                Drift drift = Drift.of(line);
+                if (drift.within(0.0)
                         && (decades > widestDecades || decades == widestDecades && m > widest[1] - widest[0] + 1)) {
                     widestDecades = decades;
                     widest = new int[] {from, to};
                 }
-                double score = Math.abs(line.drift()) + Z_95 * line.driftStandardError();
+                double score = drift.upperBound95();
                 if (score < flattestScore) {
                     flattestScore = score;
                     flattest = new int[] {from, to};
@@ -599,12 +599,53 @@ public final class SpectralFits {
             }
         }
         int[] best = widest != null ? widest : flattest != null ? flattest : new int[] {0, p.size() - 1};
-        return finish(p, best[0], best[1], method, true, WindowWarnings.NONE);
+        double trusted = Math.log10((double) p.lastRank()[p.size() - 1] / p.firstRank()[0]);
+        double chosen = Math.log10((double) p.lastRank()[best[1]] / p.firstRank()[best[0]]);
+        WindowWarnings advice = WindowWarnings.NONE;
+        if (widest != null && chosen < 0.5 * trusted) {
+            advice = new WindowWarnings(List.of(), List.of(String.format(Locale.ROOT,
+                    "the power law holds on %.1f of the %.1f trusted decades only (ranks %d..%d); the local slope "
+                            + "changes outside it, so α depends on the window", chosen, trusted,
+                    p.firstRank()[0], p.lastRank()[p.size() - 1])));
+        }
+        return finish(p, best[0], best[1], method, true, advice);
     }
 
-    /** The drift part of the verdict: |Δs| ≤ 2h + 2.576·SE(Δs) + 10⁻⁶. */
-    private static boolean driftWithinUncertainty(double drift, double driftSe, double halfWidth) {
-        return Math.abs(drift) <= 2 * halfWidth + Z_99 * driftSe + SLOPE_RESOLUTION;
+    /** The two drift statistics of a window (quadratic and segment; {@link LogLogRegression}). */
+    private record Drift(double quadratic, double quadraticSe, double segment, double segmentSe) {
+
+        static Drift of(LogLogRegression.Line line) {
+            return new Drift(line.drift(), line.driftStandardError(), line.segmentDrift(),
+                    line.segmentDriftStandardError());
+        }
+
+        static Drift of(PowerLawFit fit) {
+            return new Drift(fit.drift(), fit.driftStandardError(), fit.segmentDrift(),
+                    fit.segmentDriftStandardError());
+        }
+
+        /** |Δ| ≤ 2h + 2.576·SE(Δ) + 10⁻⁶ for the quadratic drift and, when defined, the segment drift. */
+        boolean within(double halfWidth) {
+            return quadraticWithin(halfWidth) && segmentWithin(halfWidth);
+        }
+
+        boolean quadraticWithin(double halfWidth) {
+            return Math.abs(quadratic) <= allowed(halfWidth, quadraticSe);
+        }
+
+        boolean segmentWithin(double halfWidth) {
+            return Double.isNaN(segment) || Math.abs(segment) <= allowed(halfWidth, segmentSe);
+        }
+
+        /** The larger upper 95% bound of the two |Δ| (the flatness score of automatic windows). */
+        double upperBound95() {
+            double q = Math.abs(quadratic) + Z_95 * quadraticSe;
+            return Double.isNaN(segment) ? q : Math.max(q, Math.abs(segment) + Z_95 * segmentSe);
+        }
+
+        static double allowed(double halfWidth, double se) {
+            return 2 * halfWidth + Z_99 * se + SLOPE_RESOLUTION;
+        }
     }
 
     private static double t975(int dof) {
@@ -618,10 +659,11 @@ public final class SpectralFits {
         double h = t975(line.points() - 2) * line.slopeStandardError();
         int iMin = p.firstRank()[from];
         int iMax = p.lastRank()[to];
-        Verdict v = verdict(line.drift(), line.driftStandardError(), h, iMin, iMax, warnings);
+        Verdict v = verdict(Drift.of(line), h, iMin, iMax, warnings);
         return new PowerLawFit(alpha, line.slopeStandardError(), new double[] {alpha - h, alpha + h}, "t-regression",
                 iMin, iMax, line.points(), auto, line.r2(), method, v.powerLaw(), v.reason(),
-                line.drift(), line.driftStandardError(), Double.NaN, Double.NaN);
+                line.drift(), line.driftStandardError(), line.segmentDrift(), line.segmentDriftStandardError(),
+                Double.NaN, Double.NaN);
     }
 
     private record Verdict(boolean powerLaw, String reason) {
@@ -633,22 +675,26 @@ public final class SpectralFits {
     }
 
     /** The verdict rule of the class comment, with the window's warnings appended to the reason. */
-    private static Verdict verdict(double drift, double driftSe, double halfWidth, int iMin, int iMax,
-                                   WindowWarnings warnings) {
+    private static Verdict verdict(Drift drift, double halfWidth, int iMin, int iMax, WindowWarnings warnings) {
         List<String> reasons = new ArrayList<>();
         double decades = Math.log10((double) iMax / iMin);
         if (decades < 1.0) {
             reasons.add(String.format(Locale.ROOT,
                     "window [%d, %d] spans %.2f decades (< 1): too short to call a power law", iMin, iMax, decades));
-        } else if (Double.isNaN(drift)) {
+        } else if (Double.isNaN(drift.quadratic())) {
             reasons.add("too few points in the window to assess the local slope");
         } else {
-            double allowed = 2 * halfWidth + Z_99 * driftSe + SLOPE_RESOLUTION;
-            if (!driftWithinUncertainty(drift, driftSe, halfWidth)) {
+            if (!drift.quadraticWithin(halfWidth)) {
                 reasons.add(String.format(Locale.ROOT,
                         "local slope drifts by %.3f across the window [%d, %d], more than the fit's uncertainty "
                                 + "allows (%.3f = 2 × 95%% half-width %.3f + drift noise): not a single power law",
-                        drift, iMin, iMax, allowed, halfWidth));
+                        drift.quadratic(), iMin, iMax, Drift.allowed(halfWidth, drift.quadraticSe()), halfWidth));
+            }
+            if (!drift.segmentWithin(halfWidth)) {
+                reasons.add(String.format(Locale.ROOT,
+                        "the slope of the last third of the window [%d, %d] differs from the first third's by %.3f, "
+                                + "more than the fit's uncertainty allows (%.3f): a kink or bend, not a single power law",
+                        iMin, iMax, drift.segment(), Drift.allowed(halfWidth, drift.segmentSe())));
             }
         }
         reasons.addAll(warnings.blocking());

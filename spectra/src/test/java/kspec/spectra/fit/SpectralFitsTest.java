@@ -87,7 +87,7 @@ class SpectralFitsTest {
         assertEquals(1.0, fit.r2(), 1e-12);
         assertTrue(fit.powerLaw(), fit.reason());
         assertEquals("", fit.reason());
-        // Hill estimator on exact quantiles: s·(1 − ln(k!)/(k ln k)...) — closed form for the chosen k
+        // Hill estimator on exact quantiles: (1/k) Σ_j s·ln(k/j) = s·(ln k − ln(k!)/k), closed form for the chosen k
         PowerLawFit mle = SpectralFits.maximumLikelihood(lam);
         int k = mle.iMax();
         double lnFactorial = 0;
@@ -156,6 +156,39 @@ class SpectralFitsTest {
         PowerLawFit ok = SpectralFits.leastSquares(clean, FitWindow.auto(), true);
         assertTrue(ok.powerLaw(), ok.reason());
         assertTrue(Math.log10((double) ok.iMax() / ok.iMin()) >= 1.0);
+    }
+
+    /**
+     * A broken power law — slope −0.3 up to rank 20, −2 beyond — has no single exponent. The regression
+     * keeps the widest flat stretch (the exact head, α = −0.7), the MLE's Hill average over ranks
+     * 1..k mixes both regimes; their intervals do not overlap, which is the disagreement flag.
+     */
+    @Test
+    void brokenPowerLawMakesTheEstimatorsDisagree() {
+        double[] lam = new double[N];
+        for (int i = 0; i < N; i++) {
+            int r = i + 1;
+            lam[i] = r <= 20 ? Math.pow(r, -0.3) : Math.pow(20, -0.3) * Math.pow(r / 20.0, -2.0);
+        }
+        PowerLawFit ls = SpectralFits.leastSquares(lam, FitWindow.auto(), false);
+        PowerLawFit mle = SpectralFits.maximumLikelihood(lam);
+        assertEquals(-0.7, ls.alpha(), 1e-9);
+        assertTrue(ls.iMax() <= 20, "window stays in the head: " + ls);
+        assertFalse(SpectralFits.agree(ls, mle), ls + " vs " + mle);
+    }
+
+    @Test
+    void agreementIsOverlapOfIntervals() {
+        PowerLawFit a = fitWithInterval(0.4, 0.6);
+        assertTrue(SpectralFits.agree(a, fitWithInterval(0.6, 0.9)));
+        assertTrue(SpectralFits.agree(fitWithInterval(0.0, 0.41), a));
+        assertFalse(SpectralFits.agree(a, fitWithInterval(0.61, 0.9)));
+        assertFalse(SpectralFits.agree(fitWithInterval(0.1, 0.39), a));
+    }
+
+    private static PowerLawFit fitWithInterval(double lo, double hi) {
+        return new PowerLawFit(0.5 * (lo + hi), (hi - lo) / 3.92, new double[] {lo, hi}, "t-regression", 1, 100, 100,
+                false, 1.0, SpectralFits.OLS, true, "", 0, 0, 0, 0, Double.NaN, Double.NaN);
     }
 
     @Test
