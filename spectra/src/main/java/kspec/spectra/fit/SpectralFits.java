@@ -154,7 +154,7 @@ public final class SpectralFits {
     }
 
     /** A gap is a block boundary when it exceeds this multiple of the local median gap. */
-    static final double GAP_RATIO = 4.0;
+    static final double GAP_RATIO = 10.0;
 
     /**
      * Finds plateaus in the spectrum of a <em>finite-sample</em> kernel matrix, where sampling splits
@@ -165,7 +165,9 @@ public final class SpectralFits {
      * <p>Rule: with gaps g<sub>i</sub> = ln(λ<sub>i</sub>/λ<sub>i+1</sub>), rank i ends a block when
      * g<sub>i</sub> &gt; {@value #GAP_RATIO} × the median gap over ranks i ± w (w = 5…50, growing as
      * i/5) — a smooth spectrum has gaps that vary slowly, a staircase has gaps between clusters far
-     * larger than within them. A candidate block of two or more ranks is kept only if it is flat:
+     * larger than within them (15–80 × the median on 2,000 points of S², S³, S⁴). Within a cluster the
+     * gaps are roughly exponential, so one exceeds 10 × the median (≈ 7 × the mean) with probability
+     * e<sup>−7</sup> ≈ 0.001; a threshold of 4 would split a block of 11 about half the time. A candidate block of two or more ranks is kept only if it is flat:
      * its internal range ln(λ<sub>first</sub>/λ<sub>last</sub>) is below both gaps that bound it;
      * otherwise its ranks become single blocks. A smooth spectrum thus yields single blocks and is
      * not a staircase. Ranks below the numerical floor are ignored.
