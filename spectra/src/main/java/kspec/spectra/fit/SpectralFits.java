@@ -168,8 +168,8 @@ public final class SpectralFits {
      * larger than within them (15–80 × the median on 2,000 points of S², S³, S⁴). Within a cluster the
      * gaps are roughly exponential, so one exceeds 10 × the median (≈ 7 × the mean) with probability
      * e<sup>−7</sup> ≈ 0.001; a threshold of 4 would split a block of 11 about half the time. A candidate block of two or more ranks is kept only if it is flat:
-     * its internal range ln(λ<sub>first</sub>/λ<sub>last</sub>) is below both gaps that bound it;
-     * otherwise its ranks become single blocks. A smooth spectrum thus yields single blocks and is
+     * its internal range ln(λ<sub>first</sub>/λ<sub>last</sub>) is below the gaps that bound it (and
+     * it is bounded by at least one); otherwise its ranks become single blocks. A smooth spectrum thus yields single blocks and is
      * not a staircase. Ranks below the numerical floor are ignored.
      *
      * @param eigsDescending eigenvalues sorted descending. Not modified.
@@ -197,8 +197,9 @@ public final class SpectralFits {
             if (i == m - 1 || ends[i]) {
                 double before = start > 0 ? gap[start - 1] : Double.POSITIVE_INFINITY;
                 double after = i < m - 1 ? gap[i] : Double.POSITIVE_INFINITY;
+                double bound = Math.min(before, after); // infinite only for one block spanning everything
                 double range = Math.log(eigsDescending[start] / eigsDescending[i]);
-                if (i > start && range >= Math.min(before, after)) {
+                if (i > start && (range >= bound || bound == Double.POSITIVE_INFINITY)) {
                     for (int j = start; j <= i; j++) {
                         blocks.add(new int[] {j, j});
                     }
