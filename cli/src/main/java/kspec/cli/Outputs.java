@@ -3,6 +3,7 @@ package kspec.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import kspec.manifold.io.AtomicFiles;
 
@@ -19,5 +20,10 @@ final class Outputs {
     /** Writes {@code value} (maps, lists, numbers, strings, records) as pretty-printed JSON. */
     static void writeJson(Path target, Object value) {
         AtomicFiles.write(target, out -> JSON.writeValue(out, value));
+    }
+
+    /** Writes UTF-8 text. */
+    static void writeText(Path target, String text) {
+        AtomicFiles.write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -7,10 +7,14 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import kspec.manifold.io.AtomicFiles;
+import kspec.scaling.LearningCurve;
 import kspec.scaling.SpectrumAnalysis;
+import kspec.scaling.duality.DualityReport;
+import kspec.scaling.duality.Exponent;
 import kspec.spectra.fit.PowerLawFit;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -64,6 +68,34 @@ final class Plots {
         bottom.addSeries("fit slope -(1 + alphaK)", new double[] {lo, hi}, new double[] {f.slope(), f.slope()})
                 .setMarker(SeriesMarkers.NONE).setLineColor(Color.RED);
         write(file, List.of(top, bottom));
+    }
+
+    /** L(D) and L(P) on one log–log plot with their fits, and the BCP prediction of L(D). */
+    static void duality(Path file, DualityReport r) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(PANEL_HEIGHT)
+                .title("Width-data duality: test loss vs D (P = infinity) and vs P (D = " + r.pool() + ")")
+                .xAxisTitle("D or P").yAxisTitle("test MSE").build();
+        chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true).setLegendVisible(true);
+        addCurve(chart, r.dataCurve(), r.alphaD(), "L(D)");
+        chart.addSeries("BCP theory L(D)", Arrays.stream(r.dataCurve().sizes()).asDoubleStream().toArray(), r.bcpLoss())
+                .setMarker(SeriesMarkers.NONE);
+        if (r.widthCurve() != null) {
+            addCurve(chart, r.widthCurve(), r.alphaP(), "L(P)");
+        }
+        write(file, List.of(chart));
+    }
+
+    private static void addCurve(XYChart chart, LearningCurve curve, Exponent fit, String name) {
+        double[] x = Arrays.stream(curve.sizes()).asDoubleStream().toArray();
+        double[] y = curve.geometricMeanLoss();
+        XYSeries points = chart.addSeries(String.format(Locale.ROOT, "%s: alpha = %.3f [%.3f, %.3f]", name, fit.value(),
+                fit.ci95()[0], fit.ci95()[1]), x, y);
+        points.setMarker(SeriesMarkers.CIRCLE);
+        // the fitted line through the geometric mean of the points, slope −alpha
+        double meanLogX = Arrays.stream(x).map(Math::log).average().orElse(0);
+        double meanLogY = Arrays.stream(y).map(Math::log).average().orElse(0);
+        double[] line = Arrays.stream(x).map(v -> Math.exp(meanLogY - fit.value() * (Math.log(v) - meanLogX))).toArray();
+        chart.addSeries(name + " fit", x, line).setMarker(SeriesMarkers.NONE);
     }
 
     /** Stacks the charts vertically into one PNG. */

@@ -124,7 +124,7 @@ public final class DataScaling {
         return Arrays.copyOf(a, count);
     }
 
-    static DMatrixRMaj submatrix(DMatrixRMaj m, int[] rows, int[] cols) {
+    public static DMatrixRMaj submatrix(DMatrixRMaj m, int[] rows, int[] cols) {
         DMatrixRMaj out = new DMatrixRMaj(rows.length, cols.length);
         for (int i = 0; i < rows.length; i++) {
             int src = rows[i] * m.numCols;
@@ -136,7 +136,7 @@ public final class DataScaling {
         return out;
     }
 
-    static DMatrixRMaj rows(DMatrixRMaj m, int[] rows) {
+    public static DMatrixRMaj rows(DMatrixRMaj m, int[] rows) {
         DMatrixRMaj out = new DMatrixRMaj(rows.length, m.numCols);
         for (int i = 0; i < rows.length; i++) {
             System.arraycopy(m.data, rows[i] * m.numCols, out.data, i * m.numCols, m.numCols);

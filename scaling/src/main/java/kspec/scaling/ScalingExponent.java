@@ -1,8 +1,10 @@
 package kspec.scaling;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 /**
@@ -21,8 +23,16 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
  * @param r2        coefficient of determination of the log–log fit
  * @param window    [X_min, X_max] of the sizes fitted (inclusive)
  * @param method    "ols-loglog+bootstrap-seeds" or "ols-loglog+t"
+ * @param powerLaw  false when the log–log curve bends more than its own uncertainty allows
+ * @param reason    why it is not a clean power law, or ""
+ *
+ * <p>The bend test mirrors the spectral verdict: a quadratic a + bx + cx² in x = log X gives the change
+ * of slope across the window, Δs = 2c(x_max − x_min); the curve is a power law unless
+ * |Δs| &gt; 2h + 2.576·se(Δs), h the half-width of the interval on α (needs ≥ 5 sizes; with fewer the
+ * bend cannot be told from noise and the verdict stays true with a note).
  */
-public record ScalingExponent(double value, double[] ci95, double stderr, double r2, int[] window, String method) {
+public record ScalingExponent(double value, double[] ci95, double stderr, double r2, int[] window, String method,
+                              boolean powerLaw, String reason) {
 
     /** Bootstrap replicates for the seed bootstrap. */
     static final int REPLICATES = 2000;
@@ -61,8 +71,8 @@ public record ScalingExponent(double value, double[] ci95, double stderr, double
         if (losses.length == 1) {
             double t = new TDistribution(to - from - 1).inverseCumulativeProbability(0.975);
             double half = t * ols.getSlopeStdErr();
-            return new ScalingExponent(alpha, new double[] {alpha - half, alpha + half}, ols.getSlopeStdErr(),
-                    ols.getRSquare(), window, "ols-loglog+t");
+            return withVerdict(alpha, new double[] {alpha - half, alpha + half}, ols, window, "ols-loglog+t",
+                    sizes, mean, from, to);
         }
         double[] replicates = new double[REPLICATES];
         SplittableRandom rng = new SplittableRandom(seed);
@@ -76,8 +86,35 @@ public record ScalingExponent(double value, double[] ci95, double stderr, double
         Arrays.sort(replicates);
         double lo = replicates[(int) Math.floor(0.025 * (REPLICATES - 1))];
         double hi = replicates[(int) Math.ceil(0.975 * (REPLICATES - 1))];
-        return new ScalingExponent(alpha, new double[] {lo, hi}, ols.getSlopeStdErr(), ols.getRSquare(), window,
-                "ols-loglog+bootstrap-seeds");
+        return withVerdict(alpha, new double[] {lo, hi}, ols, window, "ols-loglog+bootstrap-seeds", sizes, mean, from, to);
+    }
+
+    private static ScalingExponent withVerdict(double alpha, double[] ci, SimpleRegression ols, int[] window, String method,
+                                               int[] sizes, double[] loss, int from, int to) {
+        int m = to - from + 1;
+        if (m < 5) {
+            return new ScalingExponent(alpha, ci, ols.getSlopeStdErr(), ols.getRSquare(), window, method, true,
+                    "only " + m + " sizes: a bend in the curve cannot be detected");
+        }
+        double[][] x = new double[m][2];
+        double[] y = new double[m];
+        for (int i = 0; i < m; i++) {
+            double lx = Math.log(sizes[from + i]);
+            x[i][0] = lx;
+            x[i][1] = lx * lx;
+            y[i] = Math.log(loss[from + i]);
+        }
+        OLSMultipleLinearRegression quadratic = new OLSMultipleLinearRegression();
+        quadratic.newSampleData(y, x);
+        double span = Math.log(sizes[to]) - Math.log(sizes[from]);
+        double c = quadratic.estimateRegressionParameters()[2];
+        double seC = quadratic.estimateRegressionParametersStandardErrors()[2];
+        double bend = 2 * c * span;
+        double allowed = (ci[1] - ci[0]) + 2.576 * 2 * seC * span;
+        boolean clean = Math.abs(bend) <= allowed;
+        String reason = clean ? "" : String.format(Locale.ROOT,
+                "the local slope changes by %.3f across the window (allowed %.3f): not a single power law", bend, allowed);
+        return new ScalingExponent(alpha, ci, ols.getSlopeStdErr(), ols.getRSquare(), window, method, clean, reason);
     }
 
     /** Fits α over every size of the curve. */

@@ -1,0 +1,116 @@
+package kspec.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import kspec.kernels.KernelKind;
+import kspec.manifold.DataException;
+import kspec.manifold.Dataset;
+import kspec.scaling.duality.DualityConfig;
+import kspec.scaling.duality.DualityExperiment;
+import kspec.scaling.duality.DualityReport;
+import kspec.scaling.duality.Exponent;
+import kspec.scaling.duality.PairVerdict;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code kspec duality}: measures α_K, α_D and α_P, predicts α_D from the spectrum, and says — with
+ * 95% intervals — whether the width–data duality holds. With no arguments it runs the built-in
+ * default: 2,500 points uniform on S⁴ ⊂ R⁵, depth-2 ReLU NNGP, GP teacher.
+ */
+@Command(name = "duality", mixinStandardHelpOptions = true,
+        description = "Measure alphaK, alphaD, alphaP and test the width-data duality (default: S^4, ReLU NNGP, GP teacher).")
+final class DualityCommand implements Runnable {
+
+    /** Points drawn from a synthetic manifold when --n is not given: 2,000 training + 500 test. */
+    static final int DEFAULT_POINTS = 2500;
+
+    @Mixin
+    DataOptions dataOptions;
+
+    @Mixin
+    ArchitectureOptions architectureOptions;
+
+    @Option(names = "--kind", paramLabel = "nngp|ntk", defaultValue = "nngp", converter = SpectrumCommand.SingleKindConverter.class,
+            description = "Student kernel (default: ${DEFAULT-VALUE}; alphaP is measured for nngp, whose random features are the width axis).")
+    KernelKind kind;
+
+    @Option(names = "--target", paramLabel = "teacher|labels", defaultValue = "teacher",
+            description = "Targets: a GP teacher with the student's kernel, or the labels one-hot centred (default: ${DEFAULT-VALUE}).")
+    String target;
+
+    @Option(names = "--sizes", paramLabel = "LO:HI", defaultValue = "16:1024", converter = SizeRange.Converter.class,
+            description = "Training-set sizes D, doubling from LO to HI (default: ${DEFAULT-VALUE}).")
+    SizeRange sizes;
+
+    @Option(names = "--widths", paramLabel = "LO:HI", defaultValue = "8:256", converter = SizeRange.Converter.class,
+            description = "Random-feature counts P, doubling (default: ${DEFAULT-VALUE}).")
+    SizeRange widths;
+
+    @Option(names = "--seeds", defaultValue = "5", description = "Seeds per curve (default: ${DEFAULT-VALUE}).")
+    int seeds;
+
+    @Option(names = "--test", paramLabel = "N", defaultValue = "500", description = "Held-out test points (default: ${DEFAULT-VALUE}).")
+    int testPoints;
+
+    @Option(names = "--ridge", defaultValue = "0", description = "Ridge (default: ${DEFAULT-VALUE}, ridgeless).")
+    double ridge;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the report as JSON.")
+    Path json;
+
+    @Option(names = "--report", paramLabel = "FILE.md", description = "Write the report as Markdown.")
+    Path report;
+
+    @Option(names = "--plots", paramLabel = "DIR", description = "Write duality.png and spectrum.png into DIR.")
+    Path plots;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        if (dataOptions.n == null && dataOptions.isSynthetic()) {
+            dataOptions.n = DEFAULT_POINTS;
+        }
+        Dataset data = dataOptions.load();
+        DualityConfig config = new DualityConfig(architectureOptions.architecture(), kind, target.toLowerCase(Locale.ROOT),
+                testPoints, sizes.values(), widths.values(), seeds, ridge, dataOptions.seed);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("kspec duality: " + data + ", " + kind + " of " + config.architecture() + ", target " + config.target());
+        out.flush();
+        DualityReport r = DualityExperiment.run(data, config, new ConsoleProgress(System.err));
+        out.print(DualityReports.table(r));
+        out.flush();
+        if (json != null) {
+            Outputs.writeJson(json, DualityReports.json(r, data));
+        }
+        if (report != null) {
+            Outputs.writeText(report, DualityReports.markdown(r, data));
+        }
+        if (plots != null) {
+            if (!Files.isDirectory(plots)) {
+                throw new DataException("plot directory " + plots + " does not exist; create it first");
+            }
+            Plots.duality(plots.resolve("duality.png"), r);
+            Plots.spectrum(plots.resolve("spectrum.png"), r.spectrum());
+        }
+    }
+
+    /** One row of the exponent table. */
+    static String row(Exponent e) {
+        return String.format(Locale.ROOT, "%-15s %8.4f  [%7.4f, %7.4f]  %-14s %s%n", e.name(), e.value(), e.ci95()[0], e.ci95()[1],
+                e.window(), e.powerLaw() ? "" : "not a clean power law: " + e.reason());
+    }
+
+    /** One row of the verdict table. */
+    static String row(PairVerdict v) {
+        return String.format(Locale.ROOT, "%-28s %-13s diff %+.4f  [%+.4f, %+.4f]  %s%n", v.pair(), v.verdict(), v.difference(),
+                v.ci95()[0], v.ci95()[1], v.reason());
+    }
+}

@@ -1,0 +1,147 @@
+package kspec.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import kspec.manifold.Dataset;
+import kspec.manifold.dimension.IdEstimate;
+import kspec.scaling.LearningCurve;
+import kspec.scaling.duality.DualityReport;
+import kspec.scaling.duality.Exponent;
+import kspec.scaling.duality.PairVerdict;
+
+/** Renders a {@link DualityReport} as the console table, JSON and Markdown. */
+final class DualityReports {
+
+    private DualityReports() {
+    }
+
+    static String table(DualityReport r) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "%n%d points: %d training pool, %d test; %d seeds; %.1f s%n%n", r.n(), r.pool(),
+                r.n() - r.pool(), r.config().seeds(), r.seconds()));
+        b.append(String.format(Locale.ROOT, "%-15s %8s  %-18s  %-14s%n", "exponent", "value", "95% interval", "window"));
+        for (Exponent e : exponents(r)) {
+            b.append(DualityCommand.row(e));
+        }
+        b.append(String.format(Locale.ROOT, "%-15s %8.4f  (BCP theory curve over the same D)%n", "bcpExponent", r.bcpExponent()));
+        IdEstimate d = r.intrinsicDimension();
+        b.append(String.format(Locale.ROOT, "%-15s %8.3f  [%7.3f, %7.3f]  TwoNN; 4/d is a trained-net heuristic, not compared%n",
+                "dimension d", d.dimension(), d.ci95()[0], d.ci95()[1]));
+        b.append(String.format(Locale.ROOT, "%nverdicts (consistent = 95%% interval of the difference contains 0)%n"));
+        for (PairVerdict v : r.verdicts()) {
+            b.append(DualityCommand.row(v));
+        }
+        b.append(String.format(Locale.ROOT, "%nBCP predicted vs measured L(D) (geometric mean over seeds):%n"));
+        double[] measured = r.dataCurve().geometricMeanLoss();
+        int[] sizes = r.dataCurve().sizes();
+        for (int i = 0; i < sizes.length; i++) {
+            b.append(String.format(Locale.ROOT, "  D=%-6d measured %.4e  predicted %.4e  ratio %.3f%n", sizes[i], measured[i],
+                    r.bcpLoss()[i], measured[i] / r.bcpLoss()[i]));
+        }
+        b.append(String.format(Locale.ROOT, "%nassumptions%n"));
+        for (DualityReport.Assumption a : r.assumptions()) {
+            b.append(String.format(Locale.ROOT, "  [%s] %s: %s%n", a.held() ? "held" : "NOT held", a.statement(), a.detail()));
+        }
+        return b.toString();
+    }
+
+    private static List<Exponent> exponents(DualityReport r) {
+        List<Exponent> list = new ArrayList<>(List.of(r.alphaK(), r.alphaD()));
+        if (r.alphaP() != null) {
+            list.add(r.alphaP());
+        }
+        list.add(r.predictedAlpha());
+        list.add(r.fourOverD());
+        return list;
+    }
+
+    static Map<String, Object> json(DualityReport r, Dataset data) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("data", data.provenance());
+        m.put("architecture", r.config().architecture().toString());
+        m.put("kind", r.config().kind().name().toLowerCase(Locale.ROOT));
+        m.put("target", r.config().target());
+        m.put("n", r.n());
+        m.put("pool", r.pool());
+        m.put("alphaK", exponentJson(r.alphaK()));
+        m.put("alphaD", exponentJson(r.alphaD()));
+        m.put("alphaP", r.alphaP() == null ? null : exponentJson(r.alphaP()));
+        m.put("taskExponent", r.spectrum().taskExponent());
+        m.put("predictedAlpha", exponentJson(r.predictedAlpha()));
+        m.put("bcpExponent", r.bcpExponent());
+        IdEstimate d = r.intrinsicDimension();
+        Map<String, Object> id = new LinkedHashMap<>();
+        id.put("value", d.dimension());
+        id.put("ci95", d.ci95());
+        id.put("method", d.method());
+        m.put("intrinsicDimension", id);
+        m.put("fourOverD", exponentJson(r.fourOverD()));
+        List<Map<String, Object>> verdicts = new ArrayList<>();
+        for (PairVerdict v : r.verdicts()) {
+            Map<String, Object> vm = new LinkedHashMap<>();
+            vm.put("pair", v.pair());
+            vm.put("consistent", v.consistent());
+            vm.put("verdict", v.verdict());
+            vm.put("difference", v.difference());
+            vm.put("ci95", v.ci95());
+            vm.put("reason", v.reason());
+            verdicts.add(vm);
+        }
+        m.put("verdicts", verdicts);
+        m.put("assumptions", r.assumptions());
+        m.put("dataCurve", curveJson(r.dataCurve()));
+        m.put("bcpLoss", r.bcpLoss());
+        m.put("widthCurve", r.widthCurve() == null ? null : curveJson(r.widthCurve()));
+        m.put("seconds", r.seconds());
+        return m;
+    }
+
+    private static Map<String, Object> exponentJson(Exponent e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("value", e.value());
+        m.put("ci95", e.ci95());
+        m.put("window", e.window());
+        m.put("powerLaw", e.powerLaw());
+        m.put("reason", e.reason());
+        return m;
+    }
+
+    private static Map<String, Object> curveJson(LearningCurve c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("axis", c.axis());
+        m.put("sizes", c.sizes());
+        m.put("geometricMeanLoss", c.geometricMeanLoss());
+        m.put("lossPerSeed", c.losses());
+        m.put("solverNotes", c.solvers());
+        return m;
+    }
+
+    static String markdown(DualityReport r, Dataset data) {
+        StringBuilder b = new StringBuilder();
+        b.append("# kspec duality report\n\n");
+        b.append("- data: `").append(data.provenance().source()).append("` (").append(r.n()).append(" points; steps: ")
+                .append(String.join("; ", data.provenance().steps())).append(")\n");
+        b.append("- student: ").append(r.config().kind()).append(" of `").append(r.config().architecture()).append("`\n");
+        b.append("- target: ").append(r.config().target()).append("; ridge ").append(r.config().ridge())
+                .append("; seeds ").append(r.config().seeds()).append("\n\n");
+        b.append("| exponent | value | 95% interval | window | clean power law |\n|---|---|---|---|---|\n");
+        for (Exponent e : exponents(r)) {
+            b.append(String.format(Locale.ROOT, "| %s | %.4f | [%.4f, %.4f] | %s | %s |%n", e.name(), e.value(), e.ci95()[0],
+                    e.ci95()[1], e.window(), e.powerLaw() ? "yes" : "no: " + e.reason()));
+        }
+        b.append("\n| pair | verdict | difference | 95% interval |\n|---|---|---|---|\n");
+        for (PairVerdict v : r.verdicts()) {
+            b.append(String.format(Locale.ROOT, "| %s | %s | %+.4f | [%+.4f, %+.4f] |%n", v.pair(), v.verdict(), v.difference(),
+                    v.ci95()[0], v.ci95()[1]));
+        }
+        b.append("\n## Assumptions\n\n");
+        for (DualityReport.Assumption a : r.assumptions()) {
+            b.append("- ").append(a.held() ? "held" : "**not held**").append(": ").append(a.statement()).append(" — ")
+                    .append(a.detail()).append('\n');
+        }
+        return b.toString();
+    }
+}

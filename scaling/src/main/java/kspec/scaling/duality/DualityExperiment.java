@@ -1,0 +1,206 @@
+package kspec.scaling.duality;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import kspec.kernels.KernelBuilder;
+import kspec.kernels.KernelKind;
+import kspec.kernels.ProgressListener;
+import kspec.kernels.finite.RandomFeatures;
+import kspec.manifold.DataException;
+import kspec.manifold.Dataset;
+import kspec.manifold.dimension.IdEstimate;
+import kspec.manifold.dimension.IntrinsicDimension;
+import kspec.manifold.dimension.ScalingPrediction;
+import kspec.scaling.DataScaling;
+import kspec.scaling.GpTeacher;
+import kspec.scaling.LearningCurve;
+import kspec.scaling.ScalingExponent;
+import kspec.scaling.SpectrumAnalysis;
+import kspec.scaling.WidthScaling;
+import kspec.spectra.fit.FitWindow;
+import kspec.spectra.fit.PowerLawFit;
+import kspec.spectra.fit.TargetSpectrum;
+import kspec.spectra.theory.LearningCurvePrediction;
+import kspec.spectra.theory.LearningCurveTheory;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The duality test: does the data exponent α_D (kernel regression with the infinite-width kernel,
+ * P = ∞ ≫ D) equal the width exponent α_P (random features of width P on D ≫ P points) and the
+ * spectral exponent α_K, as Bahri et al. (2021, arXiv 2102.06701, eq. 3) predict for a GP teacher?
+ * And does the Bordelon–Canatar–Pehlevan theory (arXiv 2002.02561) predict L(D) from the spectrum?
+ *
+ * <p>Steps: split the data into a training pool and a test set (seeded); build the kernel on all
+ * points; draw the targets (a GP teacher with the same kernel, or the labels); analyse the pool's
+ * spectrum (α_K, the task-power exponent a, predicted α = min(a − 1, 2b)); measure L(D) on nested
+ * subsets and L(P) on nested random features; estimate the intrinsic dimension (TwoNN); compare.
+ */
+public final class DualityExperiment {
+
+    private DualityExperiment() {
+    }
+
+    /**
+     * @param data     the points (with labels for {@code target = labels}). Not modified.
+     * @param progress receives the kernel build's progress
+     */
+    public static DualityReport run(Dataset data, DualityConfig config, ProgressListener progress) {
+        long t0 = System.nanoTime();
+        int n = data.n();
+        int poolSize = n - config.testPoints();
+        int[] sizes = config.dataSizes();
+        if (poolSize < sizes[sizes.length - 1]) {
+            throw new IllegalArgumentException("largest training-set size " + sizes[sizes.length - 1] + " exceeds the pool of "
+                    + poolSize + " points (" + n + " points minus " + config.testPoints() + " test points); lower --sizes or use more data");
+        }
+        int[][] split = split(n, config.testPoints(), config.seed());
+        int[] pool = split[0];
+        int[] test = split[1];
+
+        DMatrixRMaj gram = KernelBuilder.gram(config.architecture(), data.points(), EnumSet.of(config.kind()), progress)
+                .get(config.kind());
+        DMatrixRMaj targets = targets(data, gram, config);
+
+        DMatrixRMaj poolGram = DataScaling.submatrix(gram, pool, pool);
+        DMatrixRMaj poolTargets = DataScaling.rows(targets, pool);
+        SpectrumAnalysis.Result spectrum = SpectrumAnalysis.analyse(poolGram, poolTargets,
+                new SpectrumAnalysis.Options(0, FitWindow.auto(), 0, config.seed()));
+
+        LearningCurve dataCurve = DataScaling.measure(new DataScaling.Problem(gram, pool, test, targets), sizes,
+                config.seeds(), config.ridge(), config.seed());
+        ScalingExponent alphaDFit = ScalingExponent.fitAll(dataCurve, config.seed());
+
+        TargetSpectrum taskSpectrum = spectrum.target();
+        LearningCurvePrediction bcp = LearningCurveTheory.predict(taskSpectrum.eigenvalues(), null, taskSpectrum.modePower(),
+                sizes, config.ridge(), 0.0);
+        double[] bcpLoss = bcp.testLoss();
+        for (int i = 0; i < bcpLoss.length; i++) {
+            bcpLoss[i] /= targets.numCols; // theory sums the power over target columns, the loss averages them
+        }
+
+        LearningCurve widthCurve = null;
+        Exponent alphaP = null;
+        if (config.kind() == KernelKind.NNGP) {
+            requireHierarchy(config.widths(), poolSize);
+            widthCurve = WidthScaling.measure((width, seed) -> RandomFeatures.features(config.architecture(), data.points(), width, seed),
+                    pool, test, targets, config.widths(), config.seeds(), config.ridge(), config.seed() + 1000);
+            alphaP = exponent("alphaP", ScalingExponent.fitAll(widthCurve, config.seed()), "P");
+        }
+
+        IdEstimate twoNn = IntrinsicDimension.all(data.points(),
+                IntrinsicDimension.Options.defaults().withMethods(EnumSet.of(IntrinsicDimension.Method.TWONN))).get(0);
+        ScalingPrediction fromD = ScalingPrediction.from(twoNn);
+        Exponent fourOverD = new Exponent("fourOverD", fromD.fourOverD().value(),
+                new double[] {fromD.fourOverD().lo(), Math.min(fromD.fourOverD().hi(), Double.MAX_VALUE)},
+                "TwoNN d = " + String.format(Locale.ROOT, "%.2f", twoNn.dimension()), true, "");
+
+        PowerLawFit k = spectrum.fit();
+        Exponent alphaK = new Exponent("alphaK", k.alpha(), k.ci95(), "i=" + k.iMin() + ".." + k.iMax(), k.powerLaw(), k.reason());
+        Exponent alphaD = exponent("alphaD", alphaDFit, "D");
+        PowerLawFit task = spectrum.target().taskPowerFit(FitWindow.auto(poolSize));
+        Exponent predicted = predictedExponent(spectrum, task);
+
+        List<PairVerdict> verdicts = new ArrayList<>();
+        verdicts.add(PairVerdict.compare(alphaD, alphaK));
+        if (alphaP != null) {
+            verdicts.add(PairVerdict.compare(alphaP, alphaK));
+            verdicts.add(PairVerdict.compare(alphaD, alphaP));
+        }
+        verdicts.add(PairVerdict.compare(alphaD, predicted));
+
+        List<DualityReport.Assumption> assumptions = assumptions(config, k, poolSize, alphaDFit, widthCurve);
+        return new DualityReport(config, n, poolSize, spectrum, alphaK, alphaD, alphaP, predicted, bcp.fittedExponent(),
+                bcpLoss, dataCurve, widthCurve, twoNn, fourOverD, verdicts, assumptions, (System.nanoTime() - t0) * 1e-9);
+    }
+
+    /** Seeded split into a training pool (first) and a test set (second). */
+    private static int[][] split(int n, int testPoints, long seed) {
+        if (testPoints >= n) {
+            throw new IllegalArgumentException(testPoints + " test points leave no training pool among " + n + " points");
+        }
+        int[] all = new int[n];
+        Arrays.setAll(all, i -> i);
+        SplittableRandom rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = all[i];
+            all[i] = all[j];
+            all[j] = t;
+        }
+        int[] test = Arrays.copyOfRange(all, 0, testPoints);
+        int[] pool = Arrays.copyOfRange(all, testPoints, n);
+        Arrays.sort(test);
+        Arrays.sort(pool);
+        return new int[][] {pool, test};
+    }
+
+    private static DMatrixRMaj targets(Dataset data, DMatrixRMaj gram, DualityConfig config) {
+        if (config.target().equals("teacher")) {
+            return GpTeacher.sample(gram, DualityConfig.TEACHER_OUTPUTS, config.seed() + 7).targets();
+        }
+        int[] labels = data.labels().orElseThrow(() -> new DataException("--target labels needs labelled data: "
+                + data.name() + " has no labels; pass --labels FILE or use --target teacher"));
+        return TargetSpectrum.oneHotCentred(labels);
+    }
+
+    private static void requireHierarchy(int[] widths, int poolSize) {
+        int largest = widths[widths.length - 1];
+        if (4L * largest > poolSize) {
+            throw new IllegalArgumentException("the width axis needs P << D: largest width " + largest
+                    + " is more than a quarter of the " + poolSize + " training points; lower --widths or use more data");
+        }
+    }
+
+    private static Exponent exponent(String name, ScalingExponent fit, String axis) {
+        return new Exponent(name, fit.value(), fit.ci95(), axis + "=" + fit.window()[0] + ".." + fit.window()[1],
+                fit.powerLaw(), fit.reason());
+    }
+
+    /**
+     * min(a − 1, 2b) with a = 1 + (task-power fit's α) and b = 1 + α_K; its interval is that of the
+     * binding term (a − 1's from the task-power fit, or 2b's from the spectrum fit).
+     */
+    private static Exponent predictedExponent(SpectrumAnalysis.Result spectrum, PowerLawFit task) {
+        double aMinusOne = task.alpha();
+        double twoB = 2 * (1 + spectrum.fit().alpha());
+        boolean taskBinds = aMinusOne <= twoB;
+        double[] ci = taskBinds ? task.ci95()
+                : new double[] {2 * (1 + spectrum.fit().ci95()[0]), 2 * (1 + spectrum.fit().ci95()[1])};
+        String window = "modes k=" + task.iMin() + ".." + task.iMax() + (taskBinds ? " (a - 1 binds)" : " (2b binds)");
+        boolean clean = task.powerLaw() && spectrum.fit().powerLaw();
+        String reason = !task.powerLaw() ? "task power: " + task.reason()
+                : !spectrum.fit().powerLaw() ? "spectrum: " + spectrum.fit().reason() : "";
+        return new Exponent("predictedAlpha", Math.min(aMinusOne, twoB), ci, window, clean, reason);
+    }
+
+    private static List<DualityReport.Assumption> assumptions(DualityConfig config, PowerLawFit k, int poolSize,
+                                                              ScalingExponent alphaD, LearningCurve widthCurve) {
+        List<DualityReport.Assumption> list = new ArrayList<>();
+        boolean teacher = config.target().equals("teacher");
+        list.add(new DualityReport.Assumption("isotropic GP teacher drawn with the student's kernel (task power ∝ λ_k)", teacher,
+                teacher ? "target = GP teacher" : "target = labels: alphaD need not equal alphaK; compare with predictedAlpha"));
+        list.add(new DualityReport.Assumption("ridgeless regression", config.ridge() == 0,
+                "ridge = " + config.ridge()));
+        list.add(new DualityReport.Assumption("kernel spectrum is a clean power law", k.powerLaw(),
+                k.powerLaw() ? "window i=" + k.iMin() + ".." + k.iMax() : k.reason()));
+        list.add(new DualityReport.Assumption("L(D) is a clean power law", alphaD.powerLaw(),
+                alphaD.reason()));
+        list.add(new DualityReport.Assumption("data axis inside the hierarchy D << P", true,
+                "infinite-width kernel: P = infinity"));
+        if (widthCurve != null) {
+            int[] w = widthCurve.sizes();
+            list.add(new DualityReport.Assumption("width axis inside the hierarchy P << D", 4L * w[w.length - 1] <= poolSize,
+                    "P <= " + w[w.length - 1] + ", D = " + poolSize));
+        } else {
+            list.add(new DualityReport.Assumption("width axis measured", false,
+                    "random features of the last hidden layer converge to the NNGP; with --kind ntk alphaP is not measured"));
+        }
+        list.add(new DualityReport.Assumption("linear model on fixed features", true,
+                "kernel regression and random-feature regression (not trained networks)"));
+        return list;
+    }
+}
