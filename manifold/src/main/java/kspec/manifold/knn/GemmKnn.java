@@ -51,11 +51,13 @@ final class GemmKnn {
                 int fi0 = i0;
                 int fj0 = j0;
                 IntStream.range(i0, i1).parallel().forEach(i -> {
-                    int row = (i - fi0) * width;
+                    int row = (i - fi0) * width - fj0;
                     double ni = norms[i];
+                    double worst = best[i * k + k - 1];
                     for (int j = fj0; j < fj0 + width; j++) {
-                        if (j != i) {
-                            offer(best, indices, k, i, j, ni + norms[j] - 2 * cd[row + j - fj0]);
+                        double d2 = ni + norms[j] - 2 * cd[row + j];
+                        if (d2 < worst && j != i) {
+                            worst = offer(best, indices, k, i, j, d2);
                         }
                     }
                 });
@@ -64,8 +66,12 @@ final class GemmKnn {
                     IntStream.range(j0, j1).parallel().forEach(j -> {
                         double nj = norms[j];
                         int col = j - fj0;
+                        double worst = best[j * k + k - 1];
                         for (int r = 0; r < height; r++) {
-                            offer(best, indices, k, j, fi0 + r, nj + norms[fi0 + r] - 2 * cd[r * width + col]);
+                            double d2 = nj + norms[fi0 + r] - 2 * cd[r * width + col];
+                            if (d2 < worst) {
+                                worst = offer(best, indices, k, j, fi0 + r, d2);
+                            }
                         }
                     });
                 }
@@ -74,13 +80,15 @@ final class GemmKnn {
         IntStream.range(0, n).parallel().forEach(i -> refine(x, k, i, indices, distances));
     }
 
-    /** Inserts candidate j with squared distance d2 into the ascending k-best list of row i. */
-    private static void offer(double[] best, int[] idx, int k, int i, int j, double d2) {
+    /**
+     * Inserts candidate j with squared distance d2 (below the current k-th best) into the ascending
+     * k-best list of row i.
+     *
+     * @return the new k-th best squared distance of row i
+     */
+    private static double offer(double[] best, int[] idx, int k, int i, int j, double d2) {
         double d = d2 > 0 ? d2 : 0; // guard against negative round-off
         int base = i * k;
-        if (d >= best[base + k - 1]) {
-            return;
-        }
         int p = base + k - 1;
         while (p > base && best[p - 1] > d) {
             best[p] = best[p - 1];
@@ -89,6 +97,7 @@ final class GemmKnn {
         }
         best[p] = d;
         idx[p] = j;
+        return best[base + k - 1];
     }
 
     /** Replaces the k squared GEMM distances of row i by direct distances, sorted by (distance, index). */
