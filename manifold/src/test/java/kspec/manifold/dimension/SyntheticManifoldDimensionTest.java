@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * 1/(2π) are resolved at this n); swiss roll: 2.02 / 2.01; gaussian d = 4: 4.04 / 4.04; d = 9: 8.84 / 8.83.
  * These agree with science.md §6 (TwoNN cube 2.00, 3.96, 5.66, 7.96, 10.44; sphere 2.05, 3.98, 5.98,
  * 8.87, 11.11). The cube is biased low at high d (boundaries). Bounds below are relative to d and
- * leave about 3 standard errors (TwoNN se ≈ 1.3·d/√n ≈ 1.3%·d) around the measured bias.
+ * leave about 3 standard errors (TwoNN se ≈ 1.3·d/√n ≈ 1.3%·d) around the measured bias. Eight of
+ * the measured cases are asserted (each costs a 10,000-point search).
  */
 class SyntheticManifoldDimensionTest {
 
@@ -31,15 +32,12 @@ class SyntheticManifoldDimensionTest {
     @CsvSource({
         // kind, d, ambient, lowest ratio, highest ratio
         "sphere,    2,  50, 0.95, 1.05",
-        "sphere,    6, 100, 0.95, 1.05",
         "sphere,   12, 200, 0.86, 0.99",
         "cube,      2,  50, 0.95, 1.05",
         "cube,      6,  50, 0.90, 1.00",
         "cube,     12,  50, 0.80, 0.93",
-        "torus,     2, 100, 0.95, 1.05",
         "torus,     4, 100, 0.95, 1.07",
         "swissroll, 2, 200, 0.95, 1.05",
-        "gaussian,  4, 100, 0.95, 1.05",
         "gaussian,  9, 100, 0.92, 1.04",
     })
     void twoNnAndHarmonicMleRecoverTheDimension(String kind, int d, int ambient, double lo, double hi) {
