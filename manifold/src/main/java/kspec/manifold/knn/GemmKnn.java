@@ -2,8 +2,6 @@ package kspec.manifold.knn;
 
 import java.util.Arrays;
 import java.util.stream.IntStream;
-import kspec.spectra.linalg.Blas;
-import kspec.spectra.linalg.NativeBlas;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -50,21 +48,23 @@ final class GemmKnn {
         Arrays.fill(best, Double.POSITIVE_INFINITY);
         Arrays.fill(indices, -1);
         int tile = Math.min(n, TILE);
-        DMatrixRMaj product = new DMatrixRMaj(tile, tile);
+        double[] cd = new double[tile * tile];
+        try (TileProducts tiles = TileProducts.of(x, tile)) {
+            search(tiles, tile, n, k, norms, best, indices, cd);
+        }
+        IntStream.range(0, n).parallel().forEach(i -> refine(x, norms, k, i, indices, distances));
+    }
+
+    private static void search(TileProducts tiles, int tile, int n, int k, double[] norms, double[] best,
+                               int[] indices, double[] cd) {
         for (int i0 = 0; i0 < n; i0 += tile) {
             int i1 = Math.min(n, i0 + tile);
-            DMatrixRMaj a = PairwiseDistances.rows(x, i0, i1);
             for (int j0 = i0; j0 < n; j0 += tile) {
                 int j1 = Math.min(n, j0 + tile);
                 // native and multi-threaded: outside any parallel Java loop. Diagonal tiles by SYRK (half the
                 // flops); only their upper triangle (j > i) is read below.
                 boolean diagonal = j0 == i0;
-                if (diagonal) {
-                    upperGram(a, product);
-                } else {
-                    Blas.multTransB(a, PairwiseDistances.rows(x, j0, j1), product);
-                }
-                double[] cd = product.data;
+                tiles.product(i0, i1, j0, j1, cd);
                 int width = j1 - j0;
                 int fi0 = i0;
                 int fj0 = j0;
@@ -102,17 +102,6 @@ final class GemmKnn {
                     });
                 }
             }
-        }
-        IntStream.range(0, n).parallel().forEach(i -> refine(x, norms, k, i, indices, distances));
-    }
-
-    /** The upper triangle of A·Aᵀ into {@code out} (native SYRK; the EJML fallback fills both triangles). */
-    private static void upperGram(DMatrixRMaj a, DMatrixRMaj out) {
-        if (NativeBlas.isAvailable()) {
-            out.reshape(a.numRows, a.numRows);
-            NativeBlas.dsyrkUpper(a.numRows, a.numCols, 1.0, a.data, 0.0, out.data);
-        } else {
-            Blas.gram(1.0, a, out);
         }
     }
 
