@@ -19,7 +19,7 @@ import org.ejml.data.DMatrixRMaj;
  * eigen-decomposition of the b × b Gram matrix that also reveals and drops numerically dependent
  * directions, which are replaced by fresh random ones. This is the randomized block Krylov method
  * of Musco &amp; Musco (2015, arXiv:1504.05477) made restartable: when the basis reaches its
- * capacity (≥ 3b and ≥ 256 columns) the Rayleigh–Ritz step (T grown by one GEMM per new block,
+ * capacity (≥ 4b and ≥ 256 columns) the Rayleigh–Ritz step (T grown by one GEMM per new block,
  * then dsyevd) keeps the top b Ritz vectors V and AV, on which T is diagonal,
  * and continues from the residual block (thick restart; Wu &amp; Simon 2000, SIAM J. Matrix Anal. Appl.
  * 22:602; Zhou &amp; Saad 2008 for the block form). All dense work is GEMM on the basis.
@@ -31,7 +31,7 @@ import org.ejml.data.DMatrixRMaj;
  * the spectrum decays (kernel matrices) and slow when λ<sub>k</sub> ≈ λ<sub>b+1</sub>; the
  * result reports {@code converged = false} when the block-application budget runs out.
  *
- * <p>Memory: 2 × (basis columns) × n doubles — about 2·max(3b, 256)·n, never n².
+ * <p>Memory: 2 × (basis columns) × n doubles — about 2·max(4b, 256)·n, never n².
  */
 final class BlockKrylovEigensolver {
 
@@ -69,7 +69,7 @@ final class BlockKrylovEigensolver {
 
     /** @return the basis capacity in columns for block size b */
     static int basisSize(int b, int n) {
-        return Math.min(n, b * Math.max(3, (MIN_BASIS + b - 1) / b));
+        return Math.min(n, b * Math.max(4, (MIN_BASIS + b - 1) / b));
     }
 
     /**
@@ -101,6 +101,10 @@ final class BlockKrylovEigensolver {
             this.k = k;
             this.b = blockSize(k, n);
             this.capacity = basisSize(b, n);
+            if ((long) capacity * n > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("a Krylov basis of " + capacity + " vectors of length " + n
+                        + " exceeds one Java array (2^31 doubles); ask for fewer eigenvalues (smaller k)");
+            }
             this.qt = new double[capacity * n];
             this.aqt = new double[capacity * n];
             this.t = new double[capacity * capacity];
