@@ -14,10 +14,12 @@ import kspec.manifold.knn.NeighborTable;
  * \[ f(\mu) = \frac{d\,(\mu^d - 1)^{n_2-n_1-1}}{B(n_2-n_1,\,n_1)\,\mu^{d(n_2-1)+1}},\quad \mu > 1. \]
  * The maximum-likelihood d solves
  * \[ \frac{N}{d} + (n_2-n_1-1)\sum_i\frac{\log\mu_i}{1-\mu_i^{-d}} - (n_2-1)\sum_i\log\mu_i = 0, \]
- * whose left side decreases strictly in d (unique root, found by bisection on log d). The error bar is
- * the Cramér–Rao bound from the observed information
- * \( N/d^2 + (n_2-n_1-1)\sum_i(\log\mu_i)^2\mu_i^{-d}/(1-\mu_i^{-d})^2 \), as in the authors'
- * DADApy code. With (n₁, n₂) = (1, 2) GRIDE is the N-normalised TwoNN maximum likelihood.
+ * whose left side decreases strictly in d (unique root, found by bisection on log d). The authors'
+ * error bar (DADApy) is the Cramér–Rao bound 1/√I from the observed information
+ * \( I = N/d^2 + (n_2-n_1-1)\sum_i(\log\mu_i)^2\mu_i^{-d}/(1-\mu_i^{-d})^2 \), reported as
+ * {@code stderrCramerRao}; it assumes independent points. The reported stderr is the sandwich
+ * \(\sqrt{\widehat{\mathrm{Var}}(\sum_i s_i)}/I\) with the per-point scores s_i and the neighbourhood
+ * HAC variance of {@link NeighbourhoodVariance} (window n₂), since neighbouring points share neighbours. With (n₁, n₂) = (1, 2) GRIDE is the N-normalised TwoNN maximum likelihood.
  * Larger ranks probe larger scales and average out noise ({@link ScaleCurve#gride}).
  * Points with T_{n₁} = 0 or μ = 1 are dropped.
  */
@@ -46,12 +48,15 @@ public final class Gride {
         int n = table.n();
         double[] logMu = new double[n];
         double[] scales = new double[n];
+        double[] perRow = new double[n];
         int used = 0;
         for (int i = 0; i < n; i++) {
             double a = table.distance(i, n1 - 1);
             double b = table.distance(i, n2 - 1);
+            perRow[i] = Double.NaN;
             if (a > 0 && b > a) {
-                logMu[used] = Math.log(b / a);
+                perRow[i] = Math.log(b / a);
+                logMu[used] = perRow[i];
                 scales[used] = b;
                 used++;
             }
@@ -71,10 +76,18 @@ public final class Gride {
                 info += m * l * l * e / (denom * denom);
             }
         }
-        double se = 1 / Math.sqrt(info);
+        // sandwich: Var(d̂) = Var(Σ score_i) / info², the score variance with the neighbourhood HAC estimator
+        double[] score = new double[n];
+        for (int i = 0; i < n; i++) {
+            double l = perRow[i];
+            score[i] = Double.isNaN(l) ? Double.NaN
+                    : 1 / d + (m > 0 ? m * l / -Math.expm1(-d * l) : 0) - (n2 - 1) * l;
+        }
+        double se = used * Math.sqrt(NeighbourhoodVariance.ofMean(table, score, n2)) / info;
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("n1", n1);
         params.put("n2", n2);
+        params.put("stderrCramerRao", 1 / Math.sqrt(info));
         return new IdEstimate("gride", d, se, Stats.normalInterval(d, se), Stats.median(scales, used), params,
                 table.inputRows() - used, used);
     }

@@ -23,8 +23,10 @@ import kspec.manifold.knn.NeighborTable;
  * Sharma &amp; Kaplan 2020, arXiv 2004.10802); Levina–Bickel's own range is k = 10..20.
  *
  * <p>Standard error: the delta method applied to the per-point influence
- * \(\psi_i = -\frac1K\sum_k (u_k(x_i) - \bar u_k)/\bar u_k^2\), se = sd(ψ)/√N, which accounts for the
- * correlation between different k at one point but not between neighbouring points.
+ * \(\psi_i = -\frac1K\sum_k (u_k(x_i) - \bar u_k)/\bar u_k^2\) (which accounts for the correlation
+ * between different k at one point), se = √Var(ψ̄) with the neighbourhood HAC variance of
+ * {@link NeighbourhoodVariance} (window 2·kMax, capped at the table's k), which accounts for the correlation between
+ * neighbouring points; the interval is d̂ ± 1.96 se.
  * Points with T₁ = 0 (exact repeats) are dropped.
  */
 public final class LevinaBickel {
@@ -73,18 +75,20 @@ public final class LevinaBickel {
         int ks = options.kMax() - options.kMin() + 1;
         double[][] u = new double[ks][n];
         double[] tk = new double[n];
+        boolean[] usable = new boolean[n];
         int used = 0;
         for (int i = 0; i < n; i++) {
             if (!(table.distance(i, 0) > 0)) {
                 continue;
             }
+            usable[i] = true;
             // prefix sums of log T_j give every k's sum in O(kMax)
             double sumLog = 0;
             for (int j = 1; j <= options.kMax(); j++) {
                 double logTj = Math.log(table.distance(i, j - 1));
                 if (j >= options.kMin()) {
                     // Σ_{j'<j} log(T_j/T_j') = (j−1)·log T_j − Σ_{j'<j} log T_j'
-                    u[j - options.kMin()][used] = ((j - 1) * logTj - sumLog) / (j - 1);
+                    u[j - options.kMin()][i] = ((j - 1) * logTj - sumLog) / (j - 1);
                 }
                 sumLog += logTj;
             }
@@ -99,8 +103,8 @@ public final class LevinaBickel {
         double d = 0;
         for (int q = 0; q < ks; q++) {
             double s = 0;
-            for (int i = 0; i < used; i++) {
-                s += u[q][i];
+            for (int i = 0; i < n; i++) {
+                s += usable[i] ? u[q][i] : 0;
             }
             mean[q] = s / used;
             if (!(mean[q] > 0)) {
@@ -110,15 +114,15 @@ public final class LevinaBickel {
             d += 1 / mean[q];
         }
         d /= ks;
-        double[] influence = new double[used];
-        for (int i = 0; i < used; i++) {
+        double[] influence = new double[n];
+        for (int i = 0; i < n; i++) {
             double psi = 0;
             for (int q = 0; q < ks; q++) {
                 psi -= (u[q][i] - mean[q]) / (mean[q] * mean[q]);
             }
-            influence[i] = psi / ks;
+            influence[i] = usable[i] ? psi / ks : Double.NaN;
         }
-        double se = Stats.sd(influence) / Math.sqrt(used);
+        double se = Math.sqrt(NeighbourhoodVariance.ofMean(table, influence, 2 * options.kMax()));
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("kMin", options.kMin());
         params.put("kMax", options.kMax());

@@ -19,18 +19,19 @@ import org.ejml.data.DMatrixRMaj;
  * eigen-decomposition of the b × b Gram matrix that also reveals and drops numerically dependent
  * directions, which are replaced by fresh random ones. This is the randomized block Krylov method
  * of Musco &amp; Musco (2015, arXiv:1504.05477) made restartable: when the basis reaches its
- * capacity (≥ 3b and ≥ 64 columns) the Rayleigh–Ritz step (T grown by one GEMM per new block,
+ * capacity (≥ 4b and ≥ 256 columns) the Rayleigh–Ritz step (T grown by one GEMM per new block,
  * then dsyevd) keeps the top b Ritz vectors V and AV, on which T is diagonal,
  * and continues from the residual block (thick restart; Wu &amp; Simon 2000, SIAM J. Matrix Anal. Appl.
  * 22:602; Zhou &amp; Saad 2008 for the block form). All dense work is GEMM on the basis.
  *
- * <p><b>Convergence.</b> Stop when every one of the top k Ritz pairs has
+ * <p><b>Convergence.</b> Checked at every restart and, when cheap (see {@code checkIsCheap}), after
+ * every block once the basis holds 2b columns. Stop when every one of the top k Ritz pairs has
  * ‖Av − θv‖ ≤ tol·‖A‖₂, with ‖A‖₂ estimated by the largest |θ|; eigenvalue errors are then about
  * ‖r‖²/gap (Parlett, <i>The Symmetric Eigenvalue Problem</i>, §11.7). Convergence is fast when
  * the spectrum decays (kernel matrices) and slow when λ<sub>k</sub> ≈ λ<sub>b+1</sub>; the
  * result reports {@code converged = false} when the block-application budget runs out.
  *
- * <p>Memory: 2 × (basis columns) × n doubles — about 2·max(3b, 64)·n, never n².
+ * <p>Memory: 2 × (basis columns) × n doubles — about 2·max(4b, 256)·n, never n².
  */
 final class BlockKrylovEigensolver {
 
@@ -38,7 +39,7 @@ final class BlockKrylovEigensolver {
     /** Ritz residual tolerance relative to ‖A‖₂. */
     static final double DEFAULT_TOLERANCE = 1e-9;
     /** Smallest basis capacity in columns, so that tiny k still builds a useful Krylov depth. */
-    private static final int MIN_BASIS = 64;
+    private static final int MIN_BASIS = 256;
     /** SVQB cannot resolve singular values below ~√ε of the block's largest: treat those as dependent. */
     private static final double BLOCK_RESOLUTION = 1e-7;
     /** First pass: a direction whose projected norm fell below this fraction of the block's norm is dependent. */
@@ -68,7 +69,7 @@ final class BlockKrylovEigensolver {
 
     /** @return the basis capacity in columns for block size b */
     static int basisSize(int b, int n) {
-        return Math.min(n, b * Math.max(3, (MIN_BASIS + b - 1) / b));
+        return Math.min(n, b * Math.max(4, (MIN_BASIS + b - 1) / b));
     }
 
     /**
@@ -100,6 +101,10 @@ final class BlockKrylovEigensolver {
             this.k = k;
             this.b = blockSize(k, n);
             this.capacity = basisSize(b, n);
+            if ((long) capacity * n > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("a Krylov basis of " + capacity + " vectors of length " + n
+                        + " exceeds one Java array (2^31 doubles); ask for fewer eigenvalues (smaller k)");
+            }
             this.qt = new double[capacity * n];
             this.aqt = new double[capacity * n];
             this.t = new double[capacity * capacity];
@@ -117,40 +122,60 @@ final class BlockKrylovEigensolver {
                 int first = cols;
                 cols += added;
                 int room = capacity - cols;
-                if (room > 0 && added > 0 && applies < maxApplies) {
-                    rows = Math.min(added, room);
-                    block = new double[rows * n];
-                    System.arraycopy(aqt, first * n, block, 0, rows * n);
-                    continue;
+                boolean restart = room == 0 || added == 0 || applies >= maxApplies;
+                if (restart || cols >= Math.min(capacity, 2 * b) && checkIsCheap()) {
+                    Ritz ritz = rayleighRitz(restart ? Math.min(b, cols) : k);
+                    boolean done = ritz.converged(k, tolerance) || cols == n; // a basis of all R^n makes Rayleigh–Ritz exact
+                    if (done || applies >= maxApplies || added == 0) {
+                        return ritz.result(k, wantVectors, done, applies);
+                    }
+                    if (restart) {
+                        block = restartFrom(ritz);
+                        rows = block.length / n;
+                        continue;
+                    }
                 }
-                Ritz ritz = rayleighRitz();
-                boolean done = ritz.converged(k, tolerance) || cols == n; // a basis of all R^n makes Rayleigh–Ritz exact
-                if (done || applies >= maxApplies || added == 0) {
-                    return ritz.result(k, wantVectors, done, applies);
-                }
-                int keep = ritz.keep;
-                System.arraycopy(ritz.vt, 0, qt, 0, keep * n);
-                System.arraycopy(ritz.avt, 0, aqt, 0, keep * n);
-                cols = keep;
-                Arrays.fill(t, 0.0);
-                for (int j = 0; j < keep; j++) {
-                    t[j * capacity + j] = ritz.values[j]; // QᵀAQ is diagonal on Ritz vectors
-                }
-                rows = Math.min(keep, capacity - keep);
+                rows = Math.min(added, room);
                 block = new double[rows * n];
-                System.arraycopy(ritz.avt, 0, block, 0, rows * n); // A·V projected on V⊥ is the residual block
+                System.arraycopy(aqt, first * n, block, 0, rows * n);
             }
         }
 
-        /** Rayleigh–Ritz on the current basis: T = QᵀAQ, its top b eigenpairs, V = QS and AV = (AQ)S. */
-        private Ritz rayleighRitz() {
+        /**
+         * Whether a Rayleigh–Ritz convergence check between restarts costs at most a quarter of a
+         * block product, by flop counts: an eigen-decomposition of T (≈ 10·m³) and k Ritz pairs
+         * (4·k·m·n) against a GEMM with a stored n × n matrix (2·n²·b; matrix-free kernels cost more).
+         * Counting flops, not time, keeps the iteration deterministic.
+         */
+        private boolean checkIsCheap() {
+            double m = cols;
+            return 10.0 * m * m * m + 4.0 * k * m * n <= 0.25 * 2.0 * (double) n * n * b;
+        }
+
+        /** Thick restart: the basis becomes the kept Ritz vectors; returns the next block, A·V (its residual part survives projection). */
+        private double[] restartFrom(Ritz ritz) {
+            int keep = ritz.keep;
+            System.arraycopy(ritz.vt, 0, qt, 0, keep * n);
+            System.arraycopy(ritz.avt, 0, aqt, 0, keep * n);
+            cols = keep;
+            Arrays.fill(t, 0.0);
+            for (int j = 0; j < keep; j++) {
+                t[j * capacity + j] = ritz.values[j]; // QᵀAQ is diagonal on Ritz vectors
+            }
+            int rows = Math.min(keep, capacity - keep);
+            double[] block = new double[rows * n];
+            System.arraycopy(ritz.avt, 0, block, 0, rows * n);
+            return block;
+        }
+
+        /** Rayleigh–Ritz on the current basis: T = QᵀAQ, its top {@code keep} eigenpairs, V = QS and AV = (AQ)S. */
+        private Ritz rayleighRitz(int keep) {
             double[] work = new double[cols * cols];
             for (int i = 0; i < cols; i++) {
                 System.arraycopy(t, i * capacity, work, i * cols, cols);
             }
             double[] theta = new double[cols];
             DenseSymmetricEigen.smallAscending(cols, work, theta); // divide and conquer: robust on clustered Ritz values
-            int keep = Math.min(b, cols);
             double[] s = new double[cols * keep];
             double[] values = new double[keep];
             for (int j = 0; j < keep; j++) {

@@ -17,8 +17,10 @@ import org.ejml.data.DMatrixRMaj;
  * <p><b>Residual.</b> {@link #residual()} is the scale-free quality of the eigenpairs,
  * \[ \rho = \frac{\lVert K V - V \Lambda \rVert_F}{\sqrt{k}\,\lVert K \rVert_2}, \]
  * the root-mean-square over the k computed pairs of the relative residual
- * ‖Kv − λv‖/‖K‖₂, with ‖K‖₂ taken as the largest |λ| computed (exact for a complete spectrum and
- * for the top of a positive semi-definite K). About 1e-15 is machine precision (EJML's
+ * ‖Kv − λv‖/‖K‖₂, with ‖K‖₂ taken as the largest |λ| the solver saw: every eigenvalue for a
+ * complete dense solve, the returned top k for {@code dsyevr}, every Ritz value of the last
+ * Rayleigh–Ritz step for the iterative solver (exact for a complete spectrum and for the top of a
+ * positive semi-definite K; an underestimate, hence a stricter residual, otherwise). About 1e-15 is machine precision (EJML's
  * {@code quality()} in spirit). It is computed with the eigenvectors (iterative solvers always have
  * them); a dense eigenvalues-only solve reports NaN — LAPACK's tridiagonal methods are backward
  * stable, so the eigenvalues are exact for a matrix within about ε‖K‖ of K.

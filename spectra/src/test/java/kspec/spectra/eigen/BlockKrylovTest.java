@@ -67,6 +67,31 @@ class BlockKrylovTest {
     }
 
     @Test
+    void vectorOnlyOperatorWorksThroughTheDefaultBlockProduct() {
+        int n = 1000;
+        double[] lambda = new double[n];
+        for (int i = 0; i < n; i++) {
+            lambda[i] = Math.exp(-0.05 * i); // diagonal operator: its eigenvalues are its entries
+        }
+        SymmetricOperator diagonal = new SymmetricOperator() {
+            @Override
+            public int size() {
+                return n;
+            }
+
+            @Override
+            public void apply(double[] x, double[] y) {
+                for (int i = 0; i < n; i++) {
+                    y[i] = lambda[i] * x[i];
+                }
+            }
+        };
+        Spectrum s = Eigensolvers.topK(diagonal, EigenRequest.top(5).raw());
+        assertTrue(s.converged());
+        assertTopClose(lambda, s.eigenvalues(), 5, "diagonal");
+    }
+
+    @Test
     void recoversPrescribedTripleTopEigenvalue() {
         int n = 400;
         double[] lambda = new double[n];

@@ -1,0 +1,265 @@
+package kspec.bench;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import kspec.spectra.eigen.EigenRequest;
+import kspec.spectra.eigen.Eigensolvers;
+import kspec.spectra.eigen.Spectrum;
+import kspec.spectra.eigen.SymmetricOperator;
+import kspec.spectra.linalg.Blas;
+import org.ejml.data.DMatrixRMaj;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Symmetric eigen-decompositions through {@link Eigensolvers} on exponential-kernel matrices
+ * K<sub>ij</sub> = exp(−‖x<sub>i</sub> − x<sub>j</sub>‖/0.5) of Weyl-sequence points in [0,1]³
+ * (recipe in {@code bench/peers/eigh_numpy.py}, the numpy peer, which writes the matrices as NPY;
+ * this class reads them from {@code matrixDir} when present and otherwise builds the same recipe).
+ * The factory never modifies its input (LAPACK works on an internal copy, included in the timing).
+ *
+ * <ul>
+ *   <li>{@code eigenvalues}: all eigenvalues (dsyevd) — compare with numpy {@code eigvalsh};</li>
+ *   <li>{@code eigenvaluesAndVectors}: all pairs plus the residual ‖KV − VΛ‖ (one extra GEMM);</li>
+ *   <li>{@code top50}: the 50 largest (dsyevr or block Krylov, as the factory decides);</li>
+ *   <li>{@code largeTop}: top 500 at n = 20000 (block Krylov on GEMM products; 3.2 GB matrix);</li>
+ *   <li>{@code matrixFreeTop}: top 10 at n = 50000 of a tiled, matrix-free kernel operator (never
+ *       n × n: the dense matrix would need 20 GB); prints the peak RSS (VmHWM) at tear-down.</li>
+ * </ul>
+ *
+ * <p>HOW TO RUN (BLAS threads = 2; numpy peer first, same files):
+ * <pre>
+ * env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=2 python3 bench/peers/eigh_numpy.py --n 1000 2000 4000
+ * java -Dkspec.blas.threads=2 -jar bench/target/benchmarks.jar 'EigenBenchmark.eigenvalues$' -p n=1000,2000,4000
+ * java -Dkspec.blas.threads=2 -jar bench/target/benchmarks.jar 'EigenBenchmark.largeTop' -wi 0 -i 1
+ * java -Xmx2g -Dkspec.blas.threads=2 -jar bench/target/benchmarks.jar 'EigenBenchmark.matrixFreeTop' -wi 0 -i 1 -f 1
+ * </pre>
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 1)
+@Measurement(iterations = 3)
+@Fork(1)
+public class EigenBenchmark {
+
+    private static final double LENGTH_SCALE = 0.5;
+    private static final double[] WEYL = {Math.sqrt(2) - 1, Math.sqrt(3) - 1, Math.sqrt(5) - 2};
+
+    /** Dense kernel matrices at the sizes compared with numpy. */
+    @State(Scope.Benchmark)
+    public static class Dense {
+        @Param({"1000", "2000", "4000"})
+        public int n;
+
+        /** Directory of the peer's eigen_kernel_&lt;n&gt;.npy files. */
+        @Param("bench/target/eigen")
+        public String matrixDir;
+
+        DMatrixRMaj k;
+
+        @Setup
+        public void setUp() throws IOException {
+            Path npy = Path.of(matrixDir, "eigen_kernel_" + n + ".npy");
+            k = Files.exists(npy) ? readNpy(npy, n) : kernelMatrix(n);
+        }
+    }
+
+    /** Top 500 at n = 20000, dense. */
+    @State(Scope.Benchmark)
+    public static class Large {
+        @Param("20000")
+        public int largeN;
+
+        @Param("500")
+        public int largeK;
+
+        DMatrixRMaj k;
+
+        @Setup
+        public void setUp() {
+            k = kernelMatrix(largeN);
+        }
+    }
+
+    /** A matrix-free kernel operator at n = 50000. */
+    @State(Scope.Benchmark)
+    public static class MatrixFree {
+        @Param("50000")
+        public int freeN;
+
+        @Param("10")
+        public int freeK;
+
+        SymmetricOperator op;
+
+        @Setup
+        public void setUp() {
+            op = new TiledKernel(weylPoints(freeN));
+        }
+
+        @TearDown(Level.Trial)
+        public void reportPeakMemory() throws IOException {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM") || line.startsWith("VmRSS")) {
+                    System.out.println("# matrixFreeTop n = " + freeN + ": " + line.replaceAll("\\s+", " ")
+                            + " (a dense n × n matrix would be " + (8L * freeN * freeN >> 20) + " MB)");
+                }
+            }
+        }
+    }
+
+    @Benchmark
+    public Spectrum eigenvalues(Dense s) {
+        return Eigensolvers.symmetric(s.k, EigenRequest.all());
+    }
+
+    @Benchmark
+    public Spectrum eigenvaluesAndVectors(Dense s) {
+        return Eigensolvers.symmetric(s.k, EigenRequest.all().withVectors());
+    }
+
+    @Benchmark
+    public Spectrum top50(Dense s) {
+        return Eigensolvers.symmetric(s.k, EigenRequest.top(50));
+    }
+
+    @Benchmark
+    public Spectrum largeTop(Large s) {
+        Spectrum spectrum = Eigensolvers.symmetric(s.k, EigenRequest.top(s.largeK));
+        System.out.println("# " + spectrum);
+        return spectrum;
+    }
+
+    @Benchmark
+    public Spectrum matrixFreeTop(MatrixFree s) {
+        Spectrum spectrum = Eigensolvers.topK(s.op, EigenRequest.top(s.freeK));
+        System.out.println("# " + spectrum);
+        return spectrum;
+    }
+
+    static double[] weylPoints(int n) {
+        double[] x = new double[3 * n];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < 3; c++) {
+                x[3 * i + c] = ((i + 1) * WEYL[c]) % 1.0;
+            }
+        }
+        return x;
+    }
+
+    static double kernel(double[] x, int i, int j) {
+        double s = 0;
+        for (int c = 0; c < 3; c++) {
+            double d = x[3 * i + c] - x[3 * j + c];
+            s += d * d;
+        }
+        return Math.exp(-Math.sqrt(s) / LENGTH_SCALE);
+    }
+
+    static DMatrixRMaj kernelMatrix(int n) {
+        double[] x = weylPoints(n);
+        DMatrixRMaj k = new DMatrixRMaj(n, n);
+        IntStream.range(0, n).parallel().forEach(i -> {
+            for (int j = 0; j < n; j++) {
+                k.data[i * n + j] = kernel(x, i, j);
+            }
+        });
+        return k;
+    }
+
+    /** Reads a C-order little-endian float64 n × n NPY file (format version 1 or 2). */
+    static DMatrixRMaj readNpy(Path path, int n) throws IOException {
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            ByteBuffer head = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
+            ch.read(head, 0);
+            int major = head.get(6);
+            long headerLen = major == 1 ? head.getShort(8) & 0xffff : head.getInt(8) & 0xffffffffL;
+            long dataStart = (major == 1 ? 10 : 12) + headerLen;
+            ByteBuffer hb = ByteBuffer.allocate((int) headerLen);
+            ch.read(hb, major == 1 ? 10 : 12);
+            String header = new String(hb.array(), StandardCharsets.ISO_8859_1);
+            Matcher shape = Pattern.compile("'shape': \\((\\d+), (\\d+)\\)").matcher(header);
+            if (!header.contains("'<f8'") || header.contains("'fortran_order': True") || !shape.find()
+                    || Integer.parseInt(shape.group(1)) != n || Integer.parseInt(shape.group(2)) != n) {
+                throw new IOException(path + ": expected a C-order <f8 " + n + "×" + n + " array, header " + header.trim());
+            }
+            DMatrixRMaj k = new DMatrixRMaj(n, n);
+            ByteBuffer row = ByteBuffer.allocate(8 * n).order(ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i < n; i++) {
+                row.clear();
+                ch.read(row, dataStart + 8L * n * i);
+                row.flip();
+                row.asDoubleBuffer().get(k.data, i * n, n);
+            }
+            return k;
+        }
+    }
+
+    /**
+     * K<sub>ij</sub> computed on the fly in row tiles of {@value #TILE}; kernel entries in parallel
+     * Java threads, then one GEMM per tile outside the parallel loop. Holds a TILE × n tile only.
+     */
+    static final class TiledKernel implements SymmetricOperator {
+        static final int TILE = 512;
+        private final double[] x;
+        private final int n;
+        private final double[] tile;
+
+        TiledKernel(double[] x) {
+            this.x = x;
+            this.n = x.length / 3;
+            this.tile = new double[TILE * n];
+        }
+
+        @Override
+        public int size() {
+            return n;
+        }
+
+        @Override
+        public void apply(double[] v, double[] y) {
+            DMatrixRMaj out = new DMatrixRMaj(n, 1);
+            apply(DMatrixRMaj.wrap(n, 1, v), out);
+            System.arraycopy(out.data, 0, y, 0, n);
+        }
+
+        @Override
+        public void apply(DMatrixRMaj v, DMatrixRMaj y) {
+            int b = v.numCols;
+            y.reshape(n, b);
+            DMatrixRMaj part = new DMatrixRMaj(TILE, b);
+            for (int r0 = 0; r0 < n; r0 += TILE) {
+                int rows = Math.min(TILE, n - r0);
+                int first = r0;
+                IntStream.range(0, rows).parallel().forEach(i -> {
+                    for (int j = 0; j < n; j++) {
+                        tile[i * n + j] = kernel(x, first + i, j);
+                    }
+                });
+                Blas.mult(DMatrixRMaj.wrap(rows, n, tile), v, part);
+                System.arraycopy(part.data, 0, y.data, r0 * b, rows * b);
+            }
+        }
+    }
+}
