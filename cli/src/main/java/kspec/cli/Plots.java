@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import kspec.manifold.io.AtomicFiles;
+import kspec.manifold.dimension.IdEstimate;
+import kspec.manifold.dimension.ScaleCurve;
 import kspec.scaling.LearningCurve;
 import kspec.scaling.SpectrumAnalysis;
 import kspec.scaling.duality.DualityReport;
@@ -96,6 +98,20 @@ final class Plots {
         double meanLogY = Arrays.stream(y).map(Math::log).average().orElse(0);
         double[] line = Arrays.stream(x).map(v -> Math.exp(meanLogY - fit.value() * (Math.log(v) - meanLogX))).toArray();
         chart.addSeries(name + " fit", x, line).setMarker(SeriesMarkers.NONE);
+    }
+
+    /** Intrinsic dimension against the scale each estimate probes, one series per curve, with 95% bands. */
+    static void scaleCurves(Path file, List<ScaleCurve> curves) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(PANEL_HEIGHT).title("Intrinsic dimension vs scale")
+                .xAxisTitle("scale (typical neighbour distance)").yAxisTitle("dimension").build();
+        chart.getStyler().setXAxisLogarithmic(true).setLegendVisible(true);
+        for (ScaleCurve c : curves) {
+            double[] x = c.estimates().stream().mapToDouble(IdEstimate::scale).toArray();
+            double[] y = c.estimates().stream().mapToDouble(IdEstimate::dimension).toArray();
+            double[] err = c.estimates().stream().mapToDouble(e -> (e.ci95()[1] - e.ci95()[0]) / 2).toArray();
+            chart.addSeries(c.method(), x, y, err).setMarker(SeriesMarkers.CIRCLE);
+        }
+        write(file, List.of(chart));
     }
 
     /** Stacks the charts vertically into one PNG. */

@@ -1,0 +1,141 @@
+package kspec.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import kspec.manifold.Dataset;
+import kspec.manifold.dimension.IdEstimate;
+import kspec.manifold.dimension.IntrinsicDimension;
+import kspec.manifold.dimension.LevinaBickel;
+import kspec.manifold.dimension.ScaleCurve;
+import kspec.manifold.dimension.ScalingPrediction;
+import kspec.manifold.dimension.TwoNn;
+import kspec.manifold.knn.NeighborTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code kspec dimension}: the intrinsic dimension of the data manifold by TwoNN, the harmonic
+ * Levina–Bickel MLE, GRIDE and the correlation dimension, each with a 95% interval and the scale it
+ * probes; optionally the estimate as a function of scale; and the exponents d predicts.
+ */
+@Command(name = "dimension", mixinStandardHelpOptions = true,
+        description = "Estimate the intrinsic dimension (TwoNN, MLE, GRIDE, correlation dimension) with error bars.")
+final class DimensionCommand implements Runnable {
+
+    @Mixin
+    DataOptions dataOptions;
+
+    @Option(names = "--estimator", paramLabel = "twonn|mle|gride|corrint|all", defaultValue = "all",
+            converter = MethodsConverter.class, description = "Estimators (default: ${DEFAULT-VALUE}).")
+    Set<IntrinsicDimension.Method> methods;
+
+    @Option(names = "--k", paramLabel = "KMIN:KMAX", defaultValue = "2:4",
+            description = "Neighbour range of the MLE, averaged in inverse (MacKay-Ghahramani) form (default: ${DEFAULT-VALUE}).")
+    String kRange;
+
+    @Option(names = "--scale-curve", description = "Also estimate TwoNN under decimation and GRIDE over neighbour ranks.")
+    boolean scaleCurve;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the estimates as JSON.")
+    Path json;
+
+    @Option(names = "--plot", paramLabel = "FILE.png", description = "Plot the scale curves (implies --scale-curve).")
+    Path plot;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        Dataset data = dataOptions.load();
+        IntrinsicDimension.Options options = IntrinsicDimension.Options.defaults().withMethods(methods)
+                .withMle(mleRange(kRange));
+        NeighborTable table = IntrinsicDimension.neighbours(data.points(), options);
+        List<IdEstimate> estimates = IntrinsicDimension.fromTable(data.points(), table, options);
+        List<ScaleCurve> curves = new ArrayList<>();
+        if (scaleCurve || plot != null) {
+            curves.add(ScaleCurve.twoNnDecimation(data.points(), table, 20, TwoNn.Options.defaults(), dataOptions.seed));
+            curves.add(ScaleCurve.gride(table));
+        }
+        IdEstimate twoNn = estimates.stream().filter(e -> e.method().equals("twonn")).findFirst().orElse(null);
+
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("data        %s%n", data);
+        out.printf("%-8s %9s  %-20s %10s  %s%n", "method", "dimension", "95% interval", "scale", "parameters");
+        for (IdEstimate e : estimates) {
+            out.printf(Locale.ROOT, "%-8s %9.3f  [%7.3f, %7.3f]  %10.4g  %s%s%n", e.method(), e.dimension(), e.ci95()[0], e.ci95()[1],
+                    e.scale(), e.params(), e.dropped() > 0 ? "  (" + e.dropped() + " points dropped)" : "");
+        }
+        for (ScaleCurve c : curves) {
+            out.printf("scale curve (%s):%n", c.method());
+            for (IdEstimate e : c.estimates()) {
+                out.printf(Locale.ROOT, "  scale %10.4g  d = %7.3f  [%7.3f, %7.3f]  %s%n", e.scale(), e.dimension(), e.ci95()[0],
+                        e.ci95()[1], e.params());
+            }
+        }
+        ScalingPrediction prediction = twoNn == null ? null : ScalingPrediction.from(twoNn);
+        if (prediction != null) {
+            out.printf(Locale.ROOT, "predicted   alphaD ~ 4/d = %.3f [%.3f, %.3f] (trained nets, resolution-limited); "
+                    + "ReLU NTK alphaK = 1/d = %.3f, NNGP 3/d = %.3f (on a d-sphere)%n", prediction.fourOverD().value(),
+                    prediction.fourOverD().lo(), prediction.fourOverD().hi(), prediction.reluNtkAlphaK().value(),
+                    prediction.reluNngpAlphaK().value());
+        }
+        out.flush();
+        if (json != null) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("n", data.n());
+            m.put("ambientDim", data.dim());
+            m.put("data", data.provenance());
+            m.put("estimates", estimates);
+            m.put("scaleCurves", curves);
+            m.put("predictedAlphaD", prediction == null ? null : prediction.fourOverD().value());
+            m.put("predictions", prediction);
+            Outputs.writeJson(json, m);
+        }
+        if (plot != null) {
+            Plots.scaleCurves(plot, curves);
+        }
+    }
+
+    private static LevinaBickel.Options mleRange(String text) {
+        String[] parts = text.split(":");
+        try {
+            int lo = Integer.parseInt(parts[0].trim());
+            int hi = parts.length > 1 ? Integer.parseInt(parts[1].trim()) : lo;
+            return new LevinaBickel.Options(lo, hi);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--k expects KMIN:KMAX, got '" + text + "'");
+        }
+    }
+
+    /** Parses twonn|mle|gride|corrint|all (comma-separated allowed). */
+    static final class MethodsConverter implements ITypeConverter<Set<IntrinsicDimension.Method>> {
+        @Override
+        public Set<IntrinsicDimension.Method> convert(String value) {
+            if (value.equalsIgnoreCase("all")) {
+                return EnumSet.allOf(IntrinsicDimension.Method.class);
+            }
+            Set<IntrinsicDimension.Method> set = EnumSet.noneOf(IntrinsicDimension.Method.class);
+            try {
+                for (String part : value.split(",")) {
+                    set.add(IntrinsicDimension.Method.parse(part));
+                }
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+            return set;
+        }
+    }
+}
