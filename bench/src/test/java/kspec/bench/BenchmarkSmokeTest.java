@@ -29,7 +29,13 @@ import org.openjdk.jmh.runner.options.TimeValue;
 class BenchmarkSmokeTest {
 
     /** Smallest sizes used by the smoke run, by parameter name (ignored by benchmarks without it). */
-    private static final String[][] SMOKE_PARAMS = {{"n", "200"}, {"rows", "500"}};
+    private static final String[][] SMOKE_PARAMS = {{"n", "200"}, {"largeN", "400"}, {"largeK", "10"}, {"freeN", "1000"},
+        {"freeK", "5"}};
+
+    static {
+        // a smoke run measures nothing, so it need not wait for a benchmark running elsewhere on the machine
+        System.setProperty("jmh.ignoreLock", "true");
+    }
 
     @TestFactory
     Stream<DynamicTest> everyBenchmarkClassRunsOnce() throws IOException {
