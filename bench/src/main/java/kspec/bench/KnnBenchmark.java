@@ -36,6 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * numpy blocked brute force (peer)     10453 ms     (numpy 2.x, OpenBLAS)
  * ratio 0.43
  * scipy cKDTree (peer, workers=-1)    308569 ms     (separate run: numpy 13713 ms in that run)
+ * smoke, -wi 0 -i 1: n = 2000 304 ms, n = 4000 1253 ms (numpy peer at 4000: 2243 ms)
  * </pre>
  * All 60,000 Fashion-MNIST training images (pixels / 255), kNN k = 20 + TwoNN ML + MLE, same API:
  * 110.7 s wall, 103 s process CPU at load average ~4 (so ≈ 52 s on two free cores, an estimate,
