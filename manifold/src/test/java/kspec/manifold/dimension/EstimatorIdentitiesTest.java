@@ -115,6 +115,26 @@ class EstimatorIdentitiesTest {
     }
 
     @Test
+    void pointsOneUlpApartGiveFiniteEstimates() {
+        // rows 500..599 equal rows 0..99 except one coordinate moved by one ulp: distinct points at distance
+        // ~1e-16, recomputed directly (the GEMM expansion would cancel to 0 or noise); log T₂/T₁ ≈ 35, finite
+        DMatrixRMaj base = SyntheticManifolds.sample(SyntheticSpec.parse("sphere:d=3,ambient=10"), 500, 10).points();
+        DMatrixRMaj x = new DMatrixRMaj(600, 10);
+        System.arraycopy(base.data, 0, x.data, 0, base.data.length);
+        for (int i = 0; i < 100; i++) {
+            System.arraycopy(base.data, i * 10, x.data, (500 + i) * 10, 10);
+            x.set(500 + i, 3, Math.nextUp(x.get(500 + i, 3)));
+        }
+        NeighborTable t = NearestNeighbors.search(x, 16, DuplicatePolicy.DROP);
+        assertEquals(0, t.duplicateRows());
+        assertEquals(0, t.zeroDistances());
+        for (IdEstimate e : new IdEstimate[] {TwoNn.estimate(t), LevinaBickel.estimate(t), Gride.estimate(t, 4, 8),
+            CorrelationDimension.estimate(x)}) {
+            assertTrue(Double.isFinite(e.dimension()) && Double.isFinite(e.stderr()) && e.dimension() > 0, e.toString());
+        }
+    }
+
+    @Test
     void tooFewNeighboursOrPointsGetClearMessages() {
         NeighborTable t = CUBE_6.truncate(3);
         assertTrue(assertThrows(IllegalArgumentException.class, () -> LevinaBickel.estimate(t, LevinaBickel.Options.levinaBickel()))
