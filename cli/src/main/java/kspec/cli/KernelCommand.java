@@ -10,6 +10,7 @@ import kspec.kernels.Architecture;
 import kspec.kernels.KernelBuilder;
 import kspec.kernels.KernelKind;
 import kspec.kernels.KernelPair;
+import kspec.kernels.KernelSummary;
 import kspec.manifold.Dataset;
 import kspec.manifold.io.NpyWriter;
 import org.ejml.data.DMatrixRMaj;
@@ -76,17 +77,30 @@ final class KernelCommand implements Runnable {
             DMatrixRMaj k = pair.get(kind);
             Path file = kinds.size() == 1 ? out : withSuffix(out, "." + kind.name().toLowerCase(Locale.ROOT));
             NpyWriter.write(file, k);
-            GramSummary summary = GramSummary.of(k, test == null);
+            KernelSummary summary = KernelSummary.of(k);
             console.printf("%-5s %d×%d  trace %.6g  diag [%.6g, %.6g]  symmetry error %s  -> %s%n",
                     kind, k.numRows, k.numCols, summary.trace(), summary.minDiagonal(), summary.maxDiagonal(),
                     test == null ? String.format("%.2e", summary.symmetryError()) : "n/a (cross kernel)", file);
-            report.put(kind.name().toLowerCase(Locale.ROOT), summary.toJson(file));
+            report.put(kind.name().toLowerCase(Locale.ROOT), summaryJson(summary, file, test == null));
         }
         console.printf("built in %.2f s%n", pair.seconds());
         console.flush();
         if (json != null) {
             Outputs.writeJson(json, report);
         }
+    }
+
+    /** The JSON form of a summary; a cross kernel has no symmetry error. */
+    private static Map<String, Object> summaryJson(KernelSummary s, Path file, boolean symmetric) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", file.toString());
+        m.put("rows", s.rows());
+        m.put("cols", s.cols());
+        m.put("trace", s.trace());
+        m.put("minDiagonal", s.minDiagonal());
+        m.put("maxDiagonal", s.maxDiagonal());
+        m.put("symmetryError", symmetric ? s.symmetryError() : null);
+        return m;
     }
 
     /** {@code K.npy} + ".ntk" → {@code K.ntk.npy}. */
