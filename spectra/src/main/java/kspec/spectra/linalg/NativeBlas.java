@@ -20,6 +20,7 @@ public final class NativeBlas {
 
     // CBLAS enum values, fixed by the CBLAS standard (cblas.h); LAPACKE uses the same row-major code.
     private static final int ROW_MAJOR = 101;
+    private static final int COL_MAJOR = 102;
     private static final int NO_TRANS = 111;
     private static final int TRANS = 112;
     private static final int UPPER = 121;
@@ -131,6 +132,21 @@ public final class NativeBlas {
     public static int dsyevd(int n, double[] a, double[] w, boolean vectors) {
         requireLoaded();
         return openblas.LAPACKE_dsyevd(ROW_MAJOR, (byte) (vectors ? 'V' : 'N'), (byte) 'U', n, a, Math.max(1, n), w);
+    }
+
+    /**
+     * Eigenvalues only of a symmetric matrix by LAPACK {@code dsyevd}, without LAPACKE's row-major
+     * transpose copies: for A = Aᵀ the row-major array is also A in column-major order, so it is
+     * passed as column-major with {@code UPLO='L'}, which reads exactly the elements that are the
+     * upper triangle in row-major storage (as {@link #dsyevd} does).
+     *
+     * @param a A, n × n symmetric. Modified: destroyed.
+     * @param w length n. Modified: eigenvalues in <b>ascending</b> order.
+     * @return LAPACK's {@code info}: 0 on success, &gt; 0 when the algorithm failed to converge
+     */
+    public static int dsyevdSymmetricValues(int n, double[] a, double[] w) {
+        requireLoaded();
+        return openblas.LAPACKE_dsyevd(COL_MAJOR, (byte) 'N', (byte) 'L', n, a, Math.max(1, n), w);
     }
 
     /**
