@@ -28,7 +28,8 @@ final class DenseSymmetricEigen {
         int n = k.numRows;
         double[] work = k.data.clone(); // dsyevd works in place
         double[] w = new double[n];
-        check(NativeBlas.dsyevd(n, work, w, vectors), "dsyevd");
+        int info = vectors ? NativeBlas.dsyevd(n, work, w, true) : NativeBlas.dsyevdSymmetricValues(n, work, w);
+        check(info, "dsyevd");
         return descending(k, w, vectors ? work : null, n, LAPACK_ALL);
     }
 

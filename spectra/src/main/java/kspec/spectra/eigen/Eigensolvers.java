@@ -18,9 +18,9 @@ import org.ejml.data.DMatrixRMaj;
  *       the fallback is logged once;</li>
  *   <li>all eigenvalues: LAPACK {@code dsyevd};</li>
  *   <li>top k with block size b = k + max(8, k/5) ≤ n/{@value #KRYLOV_MIN_RATIO}: block Krylov on
- *       GEMM products with K, within a budget of n/(2b) block products (measured: about the time
- *       of dsyevr, whose tridiagonal reduction runs at BLAS-2 speed); when that budget runs out before convergence, LAPACK
- *       {@code dsyevr};</li>
+ *       GEMM products with K, within a budget of n/(2b) block products (a rough break-even with
+ *       dsyevr, whose tridiagonal reduction runs at BLAS-2 speed, from timings at n = 2000); when
+ *       that budget runs out before convergence, LAPACK {@code dsyevr}, and the backend says so;</li>
  *   <li>other top k: LAPACK {@code dsyevr} with an index range.</li>
  * </ul>
  *

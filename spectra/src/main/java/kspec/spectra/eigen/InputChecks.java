@@ -9,6 +9,7 @@ final class InputChecks {
 
     /** Largest accepted max|K − Kᵀ| relative to max|K|: far above float64 round-off, far below a real asymmetry. */
     static final double SYMMETRY_TOLERANCE = 1e-10;
+    private static final int TILE = 64;
 
     private InputChecks() {
     }
@@ -46,13 +47,17 @@ final class InputChecks {
         double worst = 0;
         int wi = 0;
         int wj = 0;
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                double d = Math.abs(k.data[i * n + j] - k.data[j * n + i]);
-                if (d > worst) {
-                    worst = d;
-                    wi = i;
-                    wj = j;
+        for (int ib = 0; ib < n; ib += TILE) { // tiles keep both K[i][j] and K[j][i] in cache
+            for (int jb = ib; jb < n; jb += TILE) {
+                for (int i = ib, iEnd = Math.min(ib + TILE, n); i < iEnd; i++) {
+                    for (int j = Math.max(jb, i + 1), jEnd = Math.min(jb + TILE, n); j < jEnd; j++) {
+                        double d = Math.abs(k.data[i * n + j] - k.data[j * n + i]);
+                        if (d > worst) {
+                            worst = d;
+                            wi = i;
+                            wj = j;
+                        }
+                    }
                 }
             }
         }

@@ -20,6 +20,7 @@ public final class NativeBlas {
 
     // CBLAS enum values, fixed by the CBLAS standard (cblas.h); LAPACKE uses the same row-major code.
     private static final int ROW_MAJOR = 101;
+    private static final int COL_MAJOR = 102;
     private static final int NO_TRANS = 111;
     private static final int TRANS = 112;
     private static final int UPPER = 121;
@@ -134,6 +135,7 @@ public final class NativeBlas {
     }
 
     /**
+<<<<<<< HEAD
      * Cholesky factorisation A = L·Lᵀ by LAPACK {@code dpotrf}, on the leading n × n block of a
      * row-major matrix with leading dimension {@code lda} (so a prefix of a larger factorised
      * problem can be addressed in place).
@@ -157,6 +159,20 @@ public final class NativeBlas {
     public static int dpotrs(int n, int nrhs, double[] l, int lda, double[] b) {
         requireLoaded();
         return openblas.LAPACKE_dpotrs(ROW_MAJOR, (byte) 'L', n, nrhs, l, Math.max(1, lda), b, Math.max(1, nrhs));
+=======
+     * Eigenvalues only of a symmetric matrix by LAPACK {@code dsyevd}, without LAPACKE's row-major
+     * transpose copies: for A = Aᵀ the row-major array is also A in column-major order, so it is
+     * passed as column-major with {@code UPLO='L'}, which reads exactly the elements that are the
+     * upper triangle in row-major storage (as {@link #dsyevd} does).
+     *
+     * @param a A, n × n symmetric. Modified: destroyed.
+     * @param w length n. Modified: eigenvalues in <b>ascending</b> order.
+     * @return LAPACK's {@code info}: 0 on success, &gt; 0 when the algorithm failed to converge
+     */
+    public static int dsyevdSymmetricValues(int n, double[] a, double[] w) {
+        requireLoaded();
+        return openblas.LAPACKE_dsyevd(COL_MAJOR, (byte) 'N', (byte) 'L', n, a, Math.max(1, n), w);
+>>>>>>> spectra
     }
 
     /**

@@ -150,6 +150,25 @@ class NativeBlasTest {
     }
 
     @Test
+    void valuesOnlyDsyevdReadsTheUpperTriangleLikeTheRowMajorCall() {
+        int n = 90;
+        DMatrixRMaj a = RandomMatrices_DDRM.symmetric(n, -1, 1, rand);
+        double[] expected = new double[n];
+        assertEquals(0, NativeBlas.dsyevd(n, a.data.clone(), expected, false));
+        double[] upperOnly = a.data.clone();
+        for (int i = 1; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                upperOnly[i * n + j] = Double.NaN; // the strict lower triangle must not be read
+            }
+        }
+        double[] w = new double[n];
+        assertEquals(0, NativeBlas.dsyevdSymmetricValues(n, upperOnly, w));
+        for (int i = 0; i < n; i++) {
+            assertEquals(expected[i], w[i], EIGEN_TOL * Math.abs(expected[n - 1]), "eigenvalue " + i);
+        }
+    }
+
+    @Test
     void gemvMatchesEjml() {
         DMatrixRMaj a = RandomMatrices_DDRM.rectangle(31, 19, -1, 1, rand);
         DMatrixRMaj x = RandomMatrices_DDRM.rectangle(19, 1, -1, 1, rand);
