@@ -135,7 +135,6 @@ public final class NativeBlas {
     }
 
     /**
-<<<<<<< HEAD
      * Cholesky factorisation A = L·Lᵀ by LAPACK {@code dpotrf}, on the leading n × n block of a
      * row-major matrix with leading dimension {@code lda} (so a prefix of a larger factorised
      * problem can be addressed in place).
@@ -159,7 +158,9 @@ public final class NativeBlas {
     public static int dpotrs(int n, int nrhs, double[] l, int lda, double[] b) {
         requireLoaded();
         return openblas.LAPACKE_dpotrs(ROW_MAJOR, (byte) 'L', n, nrhs, l, Math.max(1, lda), b, Math.max(1, nrhs));
-=======
+    }
+
+    /**
      * Eigenvalues only of a symmetric matrix by LAPACK {@code dsyevd}, without LAPACKE's row-major
      * transpose copies: for A = Aᵀ the row-major array is also A in column-major order, so it is
      * passed as column-major with {@code UPLO='L'}, which reads exactly the elements that are the
@@ -172,7 +173,6 @@ public final class NativeBlas {
     public static int dsyevdSymmetricValues(int n, double[] a, double[] w) {
         requireLoaded();
         return openblas.LAPACKE_dsyevd(COL_MAJOR, (byte) 'N', (byte) 'L', n, a, Math.max(1, n), w);
->>>>>>> spectra
     }
 
     /**
