@@ -136,4 +136,36 @@ class KspecAnalysisCommandsTest {
         assertEquals(1, code);
         assertTrue(err.toString().contains("at least 4 training-set sizes"), err.toString());
     }
+
+    /** A GP teacher with the NNGP on S²: the data-axis exponent is near 3/(d_in − 1) = 1.5 (SphereSpectrumTest: 1.4–1.7 pre-asymptotically). */
+    @Test
+    void curveOnTheDataAxisFitsAnExponent() throws IOException {
+        Path json = dir.resolve("c.json");
+        assertEquals(0, run("curve", "--data", "sphere:d=2", "--n", "900", "--test", "300", "--sizes", "16:256", "--seeds", "3",
+                "--json", json.toString()));
+        JsonNode fit = read(json).get("fit");
+        assertEquals(1.5, fit.get("value").asDouble(), 0.3);
+        assertEquals(2, fit.get("ci95").size());
+    }
+
+    @Test
+    void curveSizesBeyondThePoolAreRefused() {
+        StringWriter err = new StringWriter();
+        int code = Kspec.execute(new String[] {"curve", "--data", "sphere:d=2", "--n", "300", "--test", "100", "--sizes", "16:512"},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        assertEquals(1, code);
+        assertTrue(err.toString().contains("exceeds the training pool of 200"), err.toString());
+    }
+
+    @Test
+    void benchMeasuresEveryStageAndExtrapolates() throws IOException {
+        Path json = dir.resolve("b.json");
+        assertEquals(0, run("bench", "--sizes", "100:400", "--dim", "20", "--predict", "1000", "--json", json.toString()));
+        JsonNode j = read(json);
+        assertEquals(12, j.get("measurements").size());
+        for (String stage : List.of("kernel", "eigen", "knn", "curve")) {
+            assertTrue(j.get("fits").get(stage).has("timeExponent"), stage);
+            assertTrue(j.get("fits").get(stage).get("predictedSeconds").asDouble() > 0, stage);
+        }
+    }
 }
