@@ -61,6 +61,9 @@ final class DualityCommand implements Runnable {
     @Option(names = "--ridge", defaultValue = "0", description = "Ridge (default: ${DEFAULT-VALUE}, ridgeless).")
     double ridge;
 
+    @Option(names = "--grid", description = "Also measure the (D, P) grid of random-feature regression and its regime map (nngp).")
+    boolean grid;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Write the report as JSON.")
     Path json;
 
@@ -80,7 +83,7 @@ final class DualityCommand implements Runnable {
         }
         Dataset data = dataOptions.load();
         DualityConfig config = new DualityConfig(architectureOptions.architecture(), kind, target.toLowerCase(Locale.ROOT),
-                testPoints, sizes.values(), widths.values(), seeds, ridge, dataOptions.seed);
+                testPoints, sizes.values(), widths.values(), seeds, ridge, dataOptions.seed, grid);
         PrintWriter out = spec.commandLine().getOut();
         out.println("kspec duality: " + data + ", " + kind + " of " + config.architecture() + ", target " + config.target());
         out.flush();

@@ -8,6 +8,7 @@ import java.util.Map;
 import kspec.manifold.Dataset;
 import kspec.manifold.dimension.IdEstimate;
 import kspec.scaling.LearningCurve;
+import kspec.scaling.RegimeGrid;
 import kspec.scaling.duality.DualityReport;
 import kspec.scaling.duality.Exponent;
 import kspec.scaling.duality.PairVerdict;
@@ -41,9 +42,39 @@ final class DualityReports {
             b.append(String.format(Locale.ROOT, "  D=%-6d measured %.4e  predicted %.4e  ratio %.3f%n", sizes[i], measured[i],
                     r.bcpLoss()[i], measured[i] / r.bcpLoss()[i]));
         }
+        if (r.grid() != null) {
+            b.append(gridTable(r.grid()));
+        }
         b.append(String.format(Locale.ROOT, "%nassumptions%n"));
         for (DualityReport.Assumption a : r.assumptions()) {
             b.append(String.format(Locale.ROOT, "  [%s] %s: %s%n", a.held() ? "held" : "NOT held", a.statement(), a.detail()));
+        }
+        return b.toString();
+    }
+
+    /** The regime map (V = variance-limited in D, W = variance-limited in P, x = crossover) with losses. */
+    static String gridTable(RegimeGrid.Result g) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+                "%n(D, P) grid, test loss [regime: D = variance-limited in D (D >= 4P), P = in P (P >= 4D), x = crossover]%n%8s", "D \\ P"));
+        for (int p : g.widths()) {
+            b.append(String.format(Locale.ROOT, "%13d", p));
+        }
+        b.append('\n');
+        for (int i = 0; i < g.dataSizes().length; i++) {
+            b.append(String.format(Locale.ROOT, "%8d", g.dataSizes()[i]));
+            for (int j = 0; j < g.widths().length; j++) {
+                String mark = switch (g.regimes()[i][j]) {
+                    case VARIANCE_LIMITED_DATA -> "D";
+                    case VARIANCE_LIMITED_WIDTH -> "P";
+                    case CROSSOVER -> "x";
+                };
+                b.append(String.format(Locale.ROOT, "  %9.3e %s", g.loss()[i][j], mark));
+            }
+            b.append('\n');
+        }
+        for (RegimeGrid.SliceFit f : RegimeGrid.varianceLimitedDataFits(g)) {
+            b.append(String.format(Locale.ROOT, "variance-limited in D at P = %d: L - L_inf ~ D^-%.3f (L_inf = %.4e); theory: 1%n",
+                    f.width(), f.fit().beta(), f.fit().lInfinity()));
         }
         return b.toString();
     }
@@ -95,6 +126,15 @@ final class DualityReports {
         m.put("dataCurve", curveJson(r.dataCurve()));
         m.put("bcpLoss", r.bcpLoss());
         m.put("widthCurve", r.widthCurve() == null ? null : curveJson(r.widthCurve()));
+        if (r.grid() != null) {
+            Map<String, Object> g = new LinkedHashMap<>();
+            g.put("dataSizes", r.grid().dataSizes());
+            g.put("widths", r.grid().widths());
+            g.put("loss", r.grid().loss());
+            g.put("regimes", r.grid().regimes());
+            g.put("varianceLimitedDataFits", RegimeGrid.varianceLimitedDataFits(r.grid()));
+            m.put("grid", g);
+        }
         m.put("seconds", r.seconds());
         return m;
     }

@@ -18,9 +18,10 @@ import kspec.kernels.KernelKind;
  * @param seeds        random orderings of the pool (L(D)) and feature draws (L(P))
  * @param ridge        δ ≥ 0 (0 = ridgeless)
  * @param seed         base seed of every random choice
+ * @param grid         also measure the (D, P) grid of random-feature regression and its regimes (NNGP only)
  */
 public record DualityConfig(Architecture architecture, KernelKind kind, String target, int testPoints,
-                            int[] dataSizes, int[] widths, int seeds, double ridge, long seed) {
+                            int[] dataSizes, int[] widths, int seeds, double ridge, long seed, boolean grid) {
 
     /** Teacher outputs drawn at once; the loss averages over them. */
     static final int TEACHER_OUTPUTS = 4;

@@ -18,6 +18,7 @@ import kspec.manifold.dimension.ScalingPrediction;
 import kspec.scaling.DataScaling;
 import kspec.scaling.GpTeacher;
 import kspec.scaling.LearningCurve;
+import kspec.scaling.RegimeGrid;
 import kspec.scaling.ScalingExponent;
 import kspec.scaling.SpectrumAnalysis;
 import kspec.scaling.WidthScaling;
@@ -113,8 +114,13 @@ public final class DualityExperiment {
         verdicts.add(PairVerdict.compare(alphaD, predicted));
 
         List<DualityReport.Assumption> assumptions = assumptions(config, k, poolSize, alphaDFit, widthCurve);
+        RegimeGrid.Result grid = null;
+        if (config.grid() && config.kind() == KernelKind.NNGP) {
+            grid = RegimeGrid.measure((width, seed) -> RandomFeatures.features(config.architecture(), data.points(), width, seed),
+                    pool, test, targets, sizes, config.widths(), config.seeds(), config.seed() + 2000);
+        }
         return new DualityReport(config, n, poolSize, spectrum, alphaK, alphaD, alphaP, predicted, bcp.fittedExponent(),
-                bcpLoss, dataCurve, widthCurve, twoNn, fourOverD, verdicts, assumptions, (System.nanoTime() - t0) * 1e-9);
+                bcpLoss, dataCurve, widthCurve, twoNn, fourOverD, verdicts, assumptions, grid, (System.nanoTime() - t0) * 1e-9);
     }
 
     /** Seeded split into a training pool (first) and a test set (second). */

@@ -3,6 +3,7 @@ package kspec.scaling.duality;
 import java.util.List;
 import kspec.manifold.dimension.IdEstimate;
 import kspec.scaling.LearningCurve;
+import kspec.scaling.RegimeGrid;
 import kspec.scaling.SpectrumAnalysis;
 
 /**
@@ -26,13 +27,14 @@ import kspec.scaling.SpectrumAnalysis;
  * @param fourOverD          4/d with its interval (trained-net heuristic; reported, not compared)
  * @param verdicts           one per compared pair
  * @param assumptions        each assumption and whether it held
+ * @param grid               the (D, P) grid and its regimes, or null when not requested
  * @param seconds            wall time of the run
  */
 public record DualityReport(DualityConfig config, int n, int pool, SpectrumAnalysis.Result spectrum,
                             Exponent alphaK, Exponent alphaD, Exponent alphaP, Exponent predictedAlpha,
                             double bcpExponent, double[] bcpLoss, LearningCurve dataCurve, LearningCurve widthCurve,
                             IdEstimate intrinsicDimension, Exponent fourOverD, List<PairVerdict> verdicts,
-                            List<Assumption> assumptions, double seconds) {
+                            List<Assumption> assumptions, RegimeGrid.Result grid, double seconds) {
 
     /**
      * @param statement the assumption, in words

@@ -27,7 +27,7 @@ class DualityExperimentTest {
 
     private static DualityConfig config(long seed) {
         return new DualityConfig(RELU2, KernelKind.NNGP, "teacher", 500, new int[] {16, 32, 64, 128, 256, 512, 1024},
-                new int[] {8, 16, 32, 64, 128, 256}, 5, 0.0, seed);
+                new int[] {8, 16, 32, 64, 128, 256}, 5, 0.0, seed, false);
     }
 
     @Test
@@ -58,7 +58,7 @@ class DualityExperimentTest {
         assertTrue(tooBig.getMessage().contains("exceeds the pool"), tooBig.getMessage());
         IllegalArgumentException fewSizes = assertThrows(IllegalArgumentException.class,
                 () -> new DualityConfig(RELU2, KernelKind.NNGP, "teacher", 100, new int[] {8, 16, 32}, new int[] {4, 8, 16, 32},
-                        2, 0, 0));
+                        2, 0, 0, false));
         assertTrue(fewSizes.getMessage().contains("at least 4"), fewSizes.getMessage());
     }
 }
