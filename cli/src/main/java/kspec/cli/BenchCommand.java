@@ -162,7 +162,12 @@ final class BenchCommand implements Runnable {
         };
     }
 
-    /** Runs {@code task} once, measuring wall time, process CPU time and the peak heap it reached. */
+    /**
+     * Runs {@code task} once, measuring wall time, process CPU time and the peak heap it reached. The
+     * heap peak includes what was live before (the inputs, the JVM's own objects, not-yet-collected
+     * garbage), so at small n the fitted heap exponent m underestimates the asymptotic one; a
+     * baseline-subtracted peak was tried and is not reliable (young-generation timing makes it 0).
+     */
     private static Measurement measure(Stage stage, int n, Supplier<Object> task) {
         System.gc();
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
