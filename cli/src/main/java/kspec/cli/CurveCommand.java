@@ -11,14 +11,12 @@ import kspec.kernels.Architecture;
 import kspec.kernels.KernelBuilder;
 import kspec.kernels.KernelKind;
 import kspec.kernels.finite.RandomFeatures;
-import kspec.manifold.DataException;
 import kspec.manifold.Dataset;
 import kspec.scaling.DataScaling;
-import kspec.scaling.GpTeacher;
 import kspec.scaling.LearningCurve;
+import kspec.scaling.RegressionTargets;
 import kspec.scaling.ScalingExponent;
 import kspec.scaling.WidthScaling;
-import kspec.spectra.fit.TargetSpectrum;
 import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,14 +55,8 @@ final class CurveCommand implements Runnable {
             description = "D (data axis) or P (width axis), doubling (default: ${DEFAULT-VALUE}).")
     SizeRange sizes;
 
-    @Option(names = "--seeds", defaultValue = "5", description = "Seeds (default: ${DEFAULT-VALUE}).")
-    int seeds;
-
-    @Option(names = "--test", paramLabel = "N", defaultValue = "500", description = "Held-out test points (default: ${DEFAULT-VALUE}).")
-    int testPoints;
-
-    @Option(names = "--ridge", defaultValue = "0", description = "Ridge (default: ${DEFAULT-VALUE}).")
-    double ridge;
+    @Mixin
+    RegressionOptions regression;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Write the curve and fit as JSON.")
     Path json;
@@ -76,22 +68,22 @@ final class CurveCommand implements Runnable {
     public void run() {
         Dataset data = dataOptions.load();
         int n = data.n();
-        if (testPoints >= n) {
-            throw new IllegalArgumentException("--test " + testPoints + " leaves no training points among " + n);
+        if (regression.testPoints >= n) {
+            throw new IllegalArgumentException("--test " + regression.testPoints + " leaves no training points among " + n);
         }
-        int[] train = IntStream.range(0, n - testPoints).toArray();
-        int[] test = IntStream.range(n - testPoints, n).toArray();
+        int[] train = IntStream.range(0, n - regression.testPoints).toArray();
+        int[] test = IntStream.range(n - regression.testPoints, n).toArray();
         Architecture architecture = architectureOptions.architecture();
         DMatrixRMaj gram = null;
         if (axis.equals("data") || target.equals("teacher")) {
             gram = KernelBuilder.gram(architecture, data.points(), EnumSet.of(kind), new ConsoleProgress(System.err)).get(kind);
         }
-        DMatrixRMaj y = targets(data, gram);
+        DMatrixRMaj y = RegressionTargets.of(target, data, gram, dataOptions.seed + 7);
         LearningCurve curve = switch (axis) {
-            case "data" -> DataScaling.measure(new DataScaling.Problem(gram, train, test, y), sizes.values(), seeds, ridge,
-                    dataOptions.seed);
+            case "data" -> DataScaling.measure(new DataScaling.Problem(gram, train, test, y), sizes.values(), regression.seeds,
+                    regression.ridge, dataOptions.seed);
             case "width" -> WidthScaling.measure((width, seed) -> RandomFeatures.features(architecture, data.points(), width, seed),
-                    train, test, y, sizes.values(), seeds, ridge, dataOptions.seed);
+                    train, test, y, sizes.values(), regression.seeds, regression.ridge, dataOptions.seed);
             default -> throw new IllegalArgumentException("--axis must be data or width, got '" + axis + "'");
         };
         ScalingExponent fit = ScalingExponent.fitAll(curve, dataOptions.seed);
@@ -118,15 +110,5 @@ final class CurveCommand implements Runnable {
             m.put("solverNotes", curve.solvers());
             Outputs.writeJson(json, m);
         }
-    }
-
-    private DMatrixRMaj targets(Dataset data, DMatrixRMaj gram) {
-        return switch (target) {
-            case "teacher" -> GpTeacher.sample(gram, 4, dataOptions.seed + 7).targets();
-            case "labels" -> TargetSpectrum.oneHotCentred(data.labels().orElseThrow(() -> new DataException(
-                    "--target labels needs labelled data; pass --labels FILE or use --target teacher")));
-            default -> data.targets().orElseThrow(() -> new DataException("--target " + target
-                    + ": the data have no target column; read a CSV with --target-column " + target));
-        };
     }
 }

@@ -52,14 +52,8 @@ final class DualityCommand implements Runnable {
             description = "Random-feature counts P, doubling (default: ${DEFAULT-VALUE}).")
     SizeRange widths;
 
-    @Option(names = "--seeds", defaultValue = "5", description = "Seeds per curve (default: ${DEFAULT-VALUE}).")
-    int seeds;
-
-    @Option(names = "--test", paramLabel = "N", defaultValue = "500", description = "Held-out test points (default: ${DEFAULT-VALUE}).")
-    int testPoints;
-
-    @Option(names = "--ridge", defaultValue = "0", description = "Ridge (default: ${DEFAULT-VALUE}, ridgeless).")
-    double ridge;
+    @Mixin
+    RegressionOptions regression;
 
     @Option(names = "--grid", description = "Also measure the (D, P) grid of random-feature regression and its regime map (nngp).")
     boolean grid;
@@ -83,7 +77,7 @@ final class DualityCommand implements Runnable {
         }
         Dataset data = dataOptions.load();
         DualityConfig config = new DualityConfig(architectureOptions.architecture(), kind, target.toLowerCase(Locale.ROOT),
-                testPoints, sizes.values(), widths.values(), seeds, ridge, dataOptions.seed, grid);
+                regression.testPoints, sizes.values(), widths.values(), regression.seeds, regression.ridge, dataOptions.seed, grid);
         PrintWriter out = spec.commandLine().getOut();
         out.println("kspec duality: " + data + ", " + kind + " of " + config.architecture() + ", target " + config.target());
         out.flush();

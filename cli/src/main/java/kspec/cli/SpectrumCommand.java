@@ -16,6 +16,7 @@ import kspec.manifold.Dataset;
 import kspec.manifold.io.CsvWriter;
 import kspec.manifold.io.AtomicFiles;
 import kspec.manifold.io.NpyReader;
+import kspec.scaling.RegressionTargets;
 import kspec.scaling.SpectrumAnalysis;
 import kspec.spectra.eigen.Spectrum;
 import kspec.spectra.fit.FitWindow;
@@ -92,7 +93,7 @@ final class SpectrumCommand implements Runnable {
             Dataset data = dataOptions.load();
             k = KernelBuilder.gram(architecture, data.points(), Set.of(kind), new ConsoleProgress(System.err)).get(kind);
             kindName = kind.name().toLowerCase(Locale.ROOT);
-            targets = Targets.of(data);
+            targets = RegressionTargets.fromData(data);
             source.put("architecture", architecture.toString());
             source.put("data", data.provenance());
         }

@@ -23,9 +23,6 @@ import kspec.kernels.KernelKind;
 public record DualityConfig(Architecture architecture, KernelKind kind, String target, int testPoints,
                             int[] dataSizes, int[] widths, int seeds, double ridge, long seed, boolean grid) {
 
-    /** Teacher outputs drawn at once; the loss averages over them. */
-    static final int TEACHER_OUTPUTS = 4;
-
     public DualityConfig {
         Objects.requireNonNull(architecture, "architecture");
         Objects.requireNonNull(kind, "kind");

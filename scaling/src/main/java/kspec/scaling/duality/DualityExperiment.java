@@ -10,14 +10,13 @@ import kspec.kernels.KernelBuilder;
 import kspec.kernels.KernelKind;
 import kspec.kernels.ProgressListener;
 import kspec.kernels.finite.RandomFeatures;
-import kspec.manifold.DataException;
 import kspec.manifold.Dataset;
 import kspec.manifold.dimension.IdEstimate;
 import kspec.manifold.dimension.IntrinsicDimension;
 import kspec.manifold.dimension.ScalingPrediction;
 import kspec.scaling.DataScaling;
-import kspec.scaling.GpTeacher;
 import kspec.scaling.LearningCurve;
+import kspec.scaling.RegressionTargets;
 import kspec.scaling.RegimeGrid;
 import kspec.scaling.ScalingExponent;
 import kspec.scaling.SpectrumAnalysis;
@@ -64,7 +63,7 @@ public final class DualityExperiment {
 
         DMatrixRMaj gram = KernelBuilder.gram(config.architecture(), data.points(), EnumSet.of(config.kind()), progress)
                 .get(config.kind());
-        DMatrixRMaj targets = targets(data, gram, config);
+        DMatrixRMaj targets = RegressionTargets.of(config.target(), data, gram, config.seed() + 7);
 
         DMatrixRMaj poolGram = DataScaling.submatrix(gram, pool, pool);
         DMatrixRMaj poolTargets = DataScaling.rows(targets, pool);
@@ -142,15 +141,6 @@ public final class DualityExperiment {
         Arrays.sort(test);
         Arrays.sort(pool);
         return new int[][] {pool, test};
-    }
-
-    private static DMatrixRMaj targets(Dataset data, DMatrixRMaj gram, DualityConfig config) {
-        if (config.target().equals("teacher")) {
-            return GpTeacher.sample(gram, DualityConfig.TEACHER_OUTPUTS, config.seed() + 7).targets();
-        }
-        int[] labels = data.labels().orElseThrow(() -> new DataException("--target labels needs labelled data: "
-                + data.name() + " has no labels; pass --labels FILE or use --target teacher"));
-        return TargetSpectrum.oneHotCentred(labels);
     }
 
     private static void requireHierarchy(int[] widths, int poolSize) {

@@ -1,0 +1,45 @@
+package kspec.scaling;
+
+import kspec.manifold.DataException;
+import kspec.manifold.Dataset;
+import kspec.spectra.fit.TargetSpectrum;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The targets a learning curve regresses on, by the CLI's name for them: {@code teacher} (a GP drawn
+ * with the student's kernel, {@link GpTeacher}), {@code labels} (one-hot, each column centred), or
+ * anything else naming the data's own real-valued target column.
+ */
+public final class RegressionTargets {
+
+    /** Independent teacher functions drawn at once; the loss averages over them. */
+    public static final int TEACHER_OUTPUTS = 4;
+
+    private RegressionTargets() {
+    }
+
+    /**
+     * @param target "teacher", "labels" or a target-column name
+     * @param data   the data (labels or targets read from it)
+     * @param gram   the student's kernel over all points (used by the teacher only; may be null otherwise)
+     * @param seed   seed of the teacher draw
+     * @return N × t targets
+     */
+    public static DMatrixRMaj of(String target, Dataset data, DMatrixRMaj gram, long seed) {
+        return switch (target) {
+            case "teacher" -> GpTeacher.sample(gram, TEACHER_OUTPUTS, seed).targets();
+            case "labels" -> TargetSpectrum.oneHotCentred(data.labels().orElseThrow(() -> new DataException(
+                    "--target labels needs labelled data: " + data.name() + " has no labels; pass --labels FILE or use --target teacher")));
+            default -> data.targets().orElseThrow(() -> new DataException("--target " + target + ": " + data.name()
+                    + " has no target column; read a CSV with --target-column " + target + ", or use --target teacher"));
+        };
+    }
+
+    /** @return the data's own targets if any, else its one-hot centred labels, else null */
+    public static DMatrixRMaj fromData(Dataset data) {
+        if (data.targets().isPresent()) {
+            return data.targets().get();
+        }
+        return data.labels().map(TargetSpectrum::oneHotCentred).orElse(null);
+    }
+}
