@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import kspec.spectra.linalg.Blas;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * Test loss of random-feature regression over a grid of training-set sizes D and feature counts P,
@@ -93,18 +91,8 @@ public final class RegimeGrid {
                 int[] rows = Arrays.copyOf(order, dataSizes[i]);
                 DMatrixRMaj phiTrain = DataScaling.rows(phi, rows);
                 DMatrixRMaj yTrain = DataScaling.rows(targets, rows);
-                DMatrixRMaj normal = new DMatrixRMaj(maxP, maxP);
-                Blas.multTransA(phiTrain, phiTrain, normal);
-                DMatrixRMaj projected = new DMatrixRMaj(maxP, yTrain.numCols);
-                Blas.multTransA(phiTrain, yTrain, projected);
-                NestedKernelRidge solver = new NestedKernelRidge(normal, 0.0);
-                for (int j = 0; j < widths.length; j++) {
-                    int p = widths[j];
-                    DMatrixRMaj theta = solver.solve(p, CommonOps_DDRM.extract(projected, 0, p, 0, projected.numCols)).alpha();
-                    DMatrixRMaj prediction = new DMatrixRMaj(1, 1);
-                    Blas.mult(CommonOps_DDRM.extract(phiTest, 0, phiTest.numRows, 0, p), theta, prediction);
-                    perSeed[s][i][j] = DataScaling.meanSquaredError(prediction, testTargets);
-                }
+                perSeed[s][i] = WidthScaling.lossesOverWidths(phiTrain, yTrain, phiTest, testTargets, widths, 0.0,
+                        new ArrayList<>());
             }
         }
         double[][] loss = new double[dataSizes.length][widths.length];

@@ -63,23 +63,47 @@ public final class WidthScaling {
             }
             DMatrixRMaj phiTrain = DataScaling.rows(phi, train);
             DMatrixRMaj phiTest = DataScaling.rows(phi, test);
-            DMatrixRMaj normal = new DMatrixRMaj(maxWidth, maxWidth);
-            Blas.multTransA(phiTrain, phiTrain, normal);
-            DMatrixRMaj projected = new DMatrixRMaj(maxWidth, trainTargets.numCols);
-            Blas.multTransA(phiTrain, trainTargets, projected);
-            NestedKernelRidge solver = new NestedKernelRidge(normal, ridge);
-            for (int i = 0; i < widths.length; i++) {
-                int p = widths[i];
-                NestedKernelRidge.Solution theta = solver.solve(p, CommonOps_DDRM.extract(projected, 0, p, 0, projected.numCols));
-                DMatrixRMaj prediction = new DMatrixRMaj(1, 1);
-                Blas.mult(CommonOps_DDRM.extract(phiTest, 0, phiTest.numRows, 0, p), theta.alpha(), prediction);
-                losses[s][i] = DataScaling.meanSquaredError(prediction, testTargets);
-                if (!theta.solver().equals("cholesky")) {
-                    solvers.add("seed " + s + ", P=" + p + ": " + theta.solver() + " (dropped "
-                            + theta.droppedModes() + " modes below P·ε·λmax)");
-                }
+            List<String> notes = new ArrayList<>();
+            losses[s] = lossesOverWidths(phiTrain, trainTargets, phiTest, testTargets, widths, ridge, notes);
+            for (String note : notes) {
+                solvers.add("seed " + s + ", " + note);
             }
         }
         return new LearningCurve("width", widths, losses, solvers);
+    }
+
+    /**
+     * Test losses of ridge regression on the first P features, for every P, on one training set:
+     * ΦᵀΦ and Φᵀy of all P_max features are formed once and their leading blocks serve every width
+     * ({@link NestedKernelRidge}; where a block is singular, its pseudo-inverse gives the minimum-norm
+     * solution).
+     *
+     * @param phiTrain training features, D × P_max. Not modified.
+     * @param yTrain   training targets, D × t. Not modified.
+     * @param phiTest  test features, m × P_max. Not modified.
+     * @param yTest    test targets, m × t. Not modified.
+     * @param notes    Modified: one line per width that needed the pseudo-inverse fallback
+     * @return the mean squared test error per width
+     */
+    static double[] lossesOverWidths(DMatrixRMaj phiTrain, DMatrixRMaj yTrain, DMatrixRMaj phiTest, DMatrixRMaj yTest,
+                                     int[] widths, double ridge, List<String> notes) {
+        int maxWidth = phiTrain.numCols;
+        DMatrixRMaj normal = new DMatrixRMaj(maxWidth, maxWidth);
+        Blas.multTransA(phiTrain, phiTrain, normal);
+        DMatrixRMaj projected = new DMatrixRMaj(maxWidth, yTrain.numCols);
+        Blas.multTransA(phiTrain, yTrain, projected);
+        NestedKernelRidge solver = new NestedKernelRidge(normal, ridge);
+        double[] losses = new double[widths.length];
+        for (int i = 0; i < widths.length; i++) {
+            int p = widths[i];
+            NestedKernelRidge.Solution theta = solver.solve(p, CommonOps_DDRM.extract(projected, 0, p, 0, projected.numCols));
+            DMatrixRMaj prediction = new DMatrixRMaj(1, 1);
+            Blas.mult(CommonOps_DDRM.extract(phiTest, 0, phiTest.numRows, 0, p), theta.alpha(), prediction);
+            losses[i] = DataScaling.meanSquaredError(prediction, yTest);
+            if (!theta.solver().equals("cholesky")) {
+                notes.add("P=" + p + ": " + theta.solver() + " (dropped " + theta.droppedModes() + " modes below P·ε·λmax)");
+            }
+        }
+        return losses;
     }
 }
