@@ -12,6 +12,7 @@ import kspec.scaling.RegimeGrid;
 import kspec.scaling.duality.DualityReport;
 import kspec.scaling.duality.Exponent;
 import kspec.scaling.duality.PairVerdict;
+import kspec.scaling.duality.TheoryCurve;
 
 /** Renders a {@link DualityReport} as the console table, JSON and Markdown. */
 final class DualityReports {
@@ -27,7 +28,7 @@ final class DualityReports {
         for (Exponent e : exponents(r)) {
             b.append(DualityCommand.row(e));
         }
-        b.append(String.format(Locale.ROOT, "%-15s %8.4f  (BCP theory curve over the same D)%n", "bcpExponent", r.bcpExponent()));
+        b.append(String.format(Locale.ROOT, "%-15s %8.4f  (BCP theory curve over the same D)%n", "bcpExponent", r.bcp().exponent()));
         IdEstimate d = r.intrinsicDimension();
         b.append(String.format(Locale.ROOT, "%-15s %8.3f  [%7.3f, %7.3f]  TwoNN; 4/d is a trained-net heuristic, not compared%n",
                 "dimension d", d.dimension(), d.ci95()[0], d.ci95()[1]));
@@ -35,12 +36,21 @@ final class DualityReports {
         for (PairVerdict v : r.verdicts()) {
             b.append(DualityCommand.row(v));
         }
-        b.append(String.format(Locale.ROOT, "%nBCP predicted vs measured L(D) (geometric mean over seeds):%n"));
-        double[] measured = r.dataCurve().geometricMeanLoss();
+        b.append(String.format(Locale.ROOT, "%nBCP predicted vs measured L(D) (mean over seeds)%n  theory spectrum: %s%n",
+                r.bcp().source()));
+        double[] measured = r.dataCurve().meanLoss();
+        double[] predicted = r.bcp().loss();
         int[] sizes = r.dataCurve().sizes();
         for (int i = 0; i < sizes.length; i++) {
             b.append(String.format(Locale.ROOT, "  D=%-6d measured %.4e  predicted %.4e  ratio %.3f%n", sizes[i], measured[i],
-                    r.bcpLoss()[i], measured[i] / r.bcpLoss()[i]));
+                    predicted[i], measured[i] / predicted[i]));
+        }
+        if (!r.bcp().trend().isEmpty()) {
+            b.append("  predicted exponent as D grows:");
+            for (TheoryCurve.WindowExponent w : r.bcp().trend()) {
+                b.append(String.format(Locale.ROOT, "  D=%d..%d %.4f", w.from(), w.to(), w.exponent()));
+            }
+            b.append(String.format(Locale.ROOT, "%n  population spectrum's own exponent far out (the limit): %.4f%n", r.bcp().farAlpha()));
         }
         if (r.grid() != null) {
             b.append(gridTable(r.grid()));
@@ -102,7 +112,7 @@ final class DualityReports {
         m.put("alphaP", r.alphaP() == null ? null : exponentJson(r.alphaP()));
         m.put("taskExponent", r.spectrum().taskExponent());
         m.put("predictedAlpha", exponentJson(r.predictedAlpha()));
-        m.put("bcpExponent", r.bcpExponent());
+        m.put("bcpExponent", r.bcp().exponent());
         IdEstimate d = r.intrinsicDimension();
         Map<String, Object> id = new LinkedHashMap<>();
         id.put("value", d.dimension());
@@ -124,7 +134,13 @@ final class DualityReports {
         m.put("verdicts", verdicts);
         m.put("assumptions", r.assumptions());
         m.put("dataCurve", curveJson(r.dataCurve()));
-        m.put("bcpLoss", r.bcpLoss());
+        Map<String, Object> bcp = new LinkedHashMap<>();
+        bcp.put("loss", r.bcp().loss());
+        bcp.put("exponent", r.bcp().exponent());
+        bcp.put("source", r.bcp().source());
+        bcp.put("trend", r.bcp().trend());
+        bcp.put("farAlpha", Double.isNaN(r.bcp().farAlpha()) ? null : r.bcp().farAlpha());
+        m.put("bcp", bcp);
         m.put("widthCurve", r.widthCurve() == null ? null : curveJson(r.widthCurve()));
         if (r.grid() != null) {
             Map<String, Object> g = new LinkedHashMap<>();
@@ -154,6 +170,7 @@ final class DualityReports {
         m.put("axis", c.axis());
         m.put("sizes", c.sizes());
         m.put("geometricMeanLoss", c.geometricMeanLoss());
+        m.put("meanLoss", c.meanLoss());
         m.put("lossPerSeed", c.losses());
         m.put("solverNotes", c.solvers());
         return m;

@@ -79,7 +79,7 @@ final class Plots {
                 .xAxisTitle("D or P").yAxisTitle("test MSE").build();
         chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true).setLegendVisible(true);
         addCurve(chart, r.dataCurve(), r.alphaD(), "L(D)");
-        chart.addSeries("BCP theory L(D)", Arrays.stream(r.dataCurve().sizes()).asDoubleStream().toArray(), r.bcpLoss())
+        chart.addSeries("BCP theory L(D)", Arrays.stream(r.dataCurve().sizes()).asDoubleStream().toArray(), r.bcp().loss())
                 .setMarker(SeriesMarkers.NONE);
         if (r.widthCurve() != null) {
             addCurve(chart, r.widthCurve(), r.alphaP(), "L(P)");

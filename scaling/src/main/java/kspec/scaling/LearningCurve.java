@@ -50,6 +50,22 @@ public record LearningCurve(String axis, int[] sizes, double[][] losses, List<St
         return geometricMean(losses, sizes.length);
     }
 
+    /**
+     * The plain seed average, the estimator of the expected loss that learning-curve theory predicts
+     * (the geometric mean sits below it by about half the seed variance of log L).
+     *
+     * @return arithmetic-mean loss per size
+     */
+    public double[] meanLoss() {
+        double[] mean = new double[sizes.length];
+        for (double[] row : losses) {
+            for (int i = 0; i < mean.length; i++) {
+                mean[i] += row[i] / losses.length;
+            }
+        }
+        return mean;
+    }
+
     /** exp(mean over rows of log x) per column, over the given rows (a bootstrap passes resampled rows). */
     static double[] geometricMean(double[][] rows, int columns) {
         double[] mean = new double[columns];

@@ -5,10 +5,12 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import kspec.kernels.KernelBuilder;
 import kspec.kernels.KernelKind;
 import kspec.kernels.ProgressListener;
+import kspec.kernels.SphericalHarmonicSpectrum;
 import kspec.kernels.finite.RandomFeatures;
 import kspec.manifold.Dataset;
 import kspec.manifold.dimension.IdEstimate;
@@ -20,12 +22,11 @@ import kspec.scaling.RegressionTargets;
 import kspec.scaling.RegimeGrid;
 import kspec.scaling.ScalingExponent;
 import kspec.scaling.SpectrumAnalysis;
+import kspec.scaling.UniformSphere;
 import kspec.scaling.WidthScaling;
 import kspec.spectra.fit.FitWindow;
 import kspec.spectra.fit.PowerLawFit;
 import kspec.spectra.fit.TargetSpectrum;
-import kspec.spectra.theory.LearningCurvePrediction;
-import kspec.spectra.theory.LearningCurveTheory;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -74,13 +75,7 @@ public final class DualityExperiment {
                 config.seeds(), config.ridge(), config.seed());
         ScalingExponent alphaDFit = ScalingExponent.fitAll(dataCurve, config.seed());
 
-        TargetSpectrum taskSpectrum = spectrum.target();
-        LearningCurvePrediction bcp = LearningCurveTheory.predict(taskSpectrum.eigenvalues(), null, taskSpectrum.modePower(),
-                sizes, config.ridge(), 0.0);
-        double[] bcpLoss = bcp.testLoss();
-        for (int i = 0; i < bcpLoss.length; i++) {
-            bcpLoss[i] /= targets.numCols; // theory sums the power over target columns, the loss averages them
-        }
+        TheoryCurve bcp = theoryCurve(data, config, spectrum.target(), targets.numCols, sizes);
 
         LearningCurve widthCurve = null;
         Exponent alphaP = null;
@@ -111,6 +106,10 @@ public final class DualityExperiment {
             verdicts.add(PairVerdict.compare(alphaD, alphaP));
         }
         verdicts.add(PairVerdict.compare(alphaD, predicted));
+        if (bcp.trend().size() > 0) { // exact theory: a number without sampling error
+            verdicts.add(PairVerdict.compare(alphaD, new Exponent("bcpExponent", bcp.exponent(),
+                    new double[] {bcp.exponent(), bcp.exponent()}, "D=" + sizes[0] + ".." + sizes[sizes.length - 1], true, "")));
+        }
 
         List<DualityReport.Assumption> assumptions = assumptions(config, k, poolSize, alphaDFit, widthCurve);
         RegimeGrid.Result grid = null;
@@ -118,8 +117,25 @@ public final class DualityExperiment {
             grid = RegimeGrid.measure((width, seed) -> RandomFeatures.features(config.architecture(), data.points(), width, seed),
                     pool, test, targets, sizes, config.widths(), config.seeds(), config.seed() + 2000);
         }
-        return new DualityReport(config, n, poolSize, spectrum, alphaK, alphaD, alphaP, predicted, bcp.fittedExponent(),
-                bcpLoss, dataCurve, widthCurve, twoNn, fourOverD, verdicts, assumptions, grid, (System.nanoTime() - t0) * 1e-9);
+        return new DualityReport(config, n, poolSize, spectrum, alphaK, alphaD, alphaP, predicted, bcp, dataCurve,
+                widthCurve, twoNn, fourOverD, verdicts, assumptions, grid, (System.nanoTime() - t0) * 1e-9);
+    }
+
+    /**
+     * The BCP prediction of L(D): from the exact population spectrum when the inputs are uniform on a
+     * sphere and the target is the same-kernel GP teacher (then the theory needs nothing estimated),
+     * else from the pool's spectrum and the targets' measured mode power.
+     */
+    private static TheoryCurve theoryCurve(Dataset data, DualityConfig config, TargetSpectrum poolTask, int columns, int[] sizes) {
+        Optional<UniformSphere> sphere = config.target().equals("teacher") ? UniformSphere.of(data) : Optional.empty();
+        if (sphere.isPresent()) {
+            UniformSphere s = sphere.get();
+            SphericalHarmonicSpectrum population = SphericalHarmonicSpectrum.of(config.architecture(), config.kind(),
+                    s.sphereDim(), s.ambientDim(), s.radius());
+            return TheoryCurve.population(population, "S^" + s.sphereDim() + " of radius "
+                    + String.format(Locale.ROOT, "%.4g", s.radius()), sizes, config.ridge());
+        }
+        return TheoryCurve.pool(poolTask, columns, sizes, config.ridge());
     }
 
     /** Seeded split into a training pool (first) and a test set (second). */

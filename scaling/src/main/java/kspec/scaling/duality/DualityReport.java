@@ -19,8 +19,7 @@ import kspec.scaling.SpectrumAnalysis;
  * @param alphaD             α_D from L(D)
  * @param alphaP             α_P from L(P), or null when not measured (NTK)
  * @param predictedAlpha     min(a − 1, 2b) from the task-power spectrum
- * @param bcpExponent        −slope of the Bordelon–Canatar–Pehlevan predicted L(D) over the same sizes
- * @param bcpLoss            the predicted L(D), one per data size
+ * @param bcp                the Bordelon–Canatar–Pehlevan predicted L(D) over the same sizes, its exponent and source
  * @param dataCurve          measured L(D)
  * @param widthCurve         measured L(P), or null
  * @param intrinsicDimension the TwoNN estimate of d
@@ -32,7 +31,7 @@ import kspec.scaling.SpectrumAnalysis;
  */
 public record DualityReport(DualityConfig config, int n, int pool, SpectrumAnalysis.Result spectrum,
                             Exponent alphaK, Exponent alphaD, Exponent alphaP, Exponent predictedAlpha,
-                            double bcpExponent, double[] bcpLoss, LearningCurve dataCurve, LearningCurve widthCurve,
+                            TheoryCurve bcp, LearningCurve dataCurve, LearningCurve widthCurve,
                             IdEstimate intrinsicDimension, Exponent fourOverD, List<PairVerdict> verdicts,
                             List<Assumption> assumptions, RegimeGrid.Result grid, double seconds) {
 
