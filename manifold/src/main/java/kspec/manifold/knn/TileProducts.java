@@ -16,7 +16,9 @@ import org.ejml.data.DMatrixRMaj;
  * (the K = 8 GEMM, pure copy overhead) against 350 ms for the K = 784 GEMM itself, i.e. ~17%.
  * Fallback (no natives): {@link Blas} on copied row blocks.
  *
- * <p>Not thread-safe; call from one thread, never from inside a parallel Java loop.
+ * <p>Not thread-safe: each thread works on its own {@link #forThread()} engine, which shares the
+ * off-heap points and has its own pointers and tile buffer; run such engines in parallel only with
+ * the BLAS pool at one thread (see {@link GemmKnn}).
  */
 abstract class TileProducts implements AutoCloseable {
 
@@ -39,23 +41,44 @@ abstract class TileProducts implements AutoCloseable {
      */
     abstract void product(int i0, int i1, int j0, int j1, double[] out);
 
+    /** @return an engine for one more thread over the same points; close it before this one */
+    abstract TileProducts forThread();
+
     @Override
     public abstract void close();
 
     private static final class Native extends TileProducts {
         private final int dim;
+        private final int tile;
         private final DoublePointer points;
+        private final boolean ownsPoints;
         private final DoublePointer a;
         private final DoublePointer b;
         private final DoublePointer c;
 
         Native(DMatrixRMaj x, int tile) {
-            dim = x.numCols;
-            points = new DoublePointer((long) x.numRows * dim);
-            points.put(x.data, 0, x.numRows * dim);
+            this(x.numCols, tile, copyOffHeap(x), true);
+        }
+
+        private Native(int dim, int tile, DoublePointer points, boolean ownsPoints) {
+            this.dim = dim;
+            this.tile = tile;
+            this.points = points;
+            this.ownsPoints = ownsPoints;
             a = new DoublePointer(points);
             b = new DoublePointer(points);
             c = new DoublePointer((long) tile * tile);
+        }
+
+        private static DoublePointer copyOffHeap(DMatrixRMaj x) {
+            DoublePointer p = new DoublePointer((long) x.numRows * x.numCols);
+            p.put(x.data, 0, x.numRows * x.numCols);
+            return p;
+        }
+
+        @Override
+        TileProducts forThread() {
+            return new Native(dim, tile, points, false);
         }
 
         @Override
@@ -75,7 +98,9 @@ abstract class TileProducts implements AutoCloseable {
         @Override
         public void close() {
             c.close();
-            points.close();
+            if (ownsPoints) {
+                points.close();
+            }
         }
     }
 
@@ -85,6 +110,11 @@ abstract class TileProducts implements AutoCloseable {
 
         Fallback(DMatrixRMaj x) {
             this.x = x;
+        }
+
+        @Override
+        TileProducts forThread() {
+            return new Fallback(x);
         }
 
         @Override
