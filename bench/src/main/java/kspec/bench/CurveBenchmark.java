@@ -3,6 +3,7 @@ package kspec.bench;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import kspec.kernels.ProgressListener;
 import kspec.scaling.DataScaling;
 import kspec.scaling.GpTeacher;
 import kspec.scaling.LearningCurve;
@@ -73,6 +74,6 @@ public class CurveBenchmark {
 
     @Benchmark
     public LearningCurve nestedSubsets() {
-        return DataScaling.measure(problem, sizes, 1, 1e-8, 5);
+        return DataScaling.measure(problem, sizes, 1, 1e-8, 5, ProgressListener.NONE);
     }
 }

@@ -157,7 +157,8 @@ final class BenchCommand implements Runnable {
                 int test = n / 5;
                 int[] ds = IntStream.iterate(16, d -> d <= (n - test) / 2, d -> 2 * d).toArray();
                 yield DataScaling.measure(new DataScaling.Problem(k, IntStream.range(test, n).toArray(),
-                        IntStream.range(0, test).toArray(), GpTeacher.sample(k, 1, 1).targets()), ds, 1, 1e-8, 0);
+                        IntStream.range(0, test).toArray(), GpTeacher.sample(k, 1, 1).targets()), ds, 1, 1e-8, 0,
+                        ProgressListener.NONE);
             }
         };
     }

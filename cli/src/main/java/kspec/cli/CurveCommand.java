@@ -81,9 +81,10 @@ final class CurveCommand implements Runnable {
         DMatrixRMaj y = RegressionTargets.of(target, data, gram, dataOptions.seed + 7);
         LearningCurve curve = switch (axis) {
             case "data" -> DataScaling.measure(new DataScaling.Problem(gram, train, test, y), sizes.values(), regression.seeds,
-                    regression.ridge, dataOptions.seed);
+                    regression.ridge, dataOptions.seed, new ConsoleProgress(System.err));
             case "width" -> WidthScaling.measure((width, seed) -> RandomFeatures.features(architecture, data.points(), width, seed),
-                    train, test, y, sizes.values(), regression.seeds, regression.ridge, dataOptions.seed);
+                    train, test, y, sizes.values(), regression.seeds, regression.ridge, dataOptions.seed,
+                    new ConsoleProgress(System.err));
             default -> throw new IllegalArgumentException("--axis must be data or width, got '" + axis + "'");
         };
         ScalingExponent fit = ScalingExponent.fitAll(curve, dataOptions.seed);

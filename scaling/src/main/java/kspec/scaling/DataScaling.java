@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import kspec.kernels.ProgressListener;
 import kspec.spectra.linalg.Blas;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -66,13 +67,27 @@ public final class DataScaling {
      * @param seeds number of random orderings of the pool
      * @param ridge δ ≥ 0 (0 = ridgeless; singular kernels then take the reported eigen fallback)
      * @param seed  base seed; ordering s uses {@code seed + s}
+     * @param progress receives one unit per finished seed
      */
-    public static LearningCurve measure(Problem problem, int[] sizes, int seeds, double ridge, long seed) {
+    public static LearningCurve measure(Problem problem, int[] sizes, int seeds, double ridge, long seed,
+                                        ProgressListener progress) {
         validate(problem, sizes, seeds, ridge);
         int maxSize = sizes[sizes.length - 1];
         double[][] losses = new double[seeds][sizes.length];
         List<String> solvers = new ArrayList<>();
         DMatrixRMaj testTargets = rows(problem.targets(), problem.test());
+        progress.start("L(D): " + seeds + " seeds x " + sizes.length + " sizes up to D=" + maxSize, seeds);
+        try {
+            measureSeeds(problem, sizes, seeds, ridge, seed, testTargets, losses, solvers, progress);
+        } finally {
+            progress.finish();
+        }
+        return new LearningCurve("data", sizes, losses, solvers);
+    }
+
+    private static void measureSeeds(Problem problem, int[] sizes, int seeds, double ridge, long seed, DMatrixRMaj testTargets,
+                                     double[][] losses, List<String> solvers, ProgressListener progress) {
+        int maxSize = sizes[sizes.length - 1];
         for (int s = 0; s < seeds; s++) {
             int[] order = prefixOfShuffle(problem.pool(), maxSize, new SplittableRandom(seed + s));
             NestedKernelRidge ridgeSolver = new NestedKernelRidge(submatrix(problem.gram(), order, order), ridge);
@@ -89,8 +104,8 @@ public final class DataScaling {
                             + solution.droppedModes() + " modes below D·ε·λmax)");
                 }
             }
+            progress.advance(s + 1);
         }
-        return new LearningCurve("data", sizes, losses, solvers);
     }
 
     private static void validate(Problem problem, int[] sizes, int seeds, double ridge) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import kspec.kernels.ProgressListener;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -70,30 +71,27 @@ public final class RegimeGrid {
      * @param widths    ascending P
      * @param seeds     feature draws and orderings
      * @param seed      base seed
+     * @param progress  receives one unit per finished seed
      */
     public static Result measure(WidthScaling.FeatureMap features, int[] pool, int[] test, DMatrixRMaj targets,
-                                 int[] dataSizes, int[] widths, int seeds, long seed) {
+                                 int[] dataSizes, int[] widths, int seeds, long seed, ProgressListener progress) {
         CurveArguments.requireAscending(dataSizes, "training-set sizes");
         CurveArguments.requireAscending(widths, "widths");
         CurveArguments.requireSeedsAndRidge(seeds, 0);
         int maxD = dataSizes[dataSizes.length - 1];
-        int maxP = widths[widths.length - 1];
         if (maxD > pool.length) {
             throw new IllegalArgumentException("largest training-set size " + maxD + " exceeds the pool of " + pool.length);
         }
-        double[][][] perSeed = new double[seeds][dataSizes.length][widths.length];
+        double[][][] perSeed = new double[seeds][][];
         DMatrixRMaj testTargets = DataScaling.rows(targets, test);
-        for (int s = 0; s < seeds; s++) {
-            DMatrixRMaj phi = features.features(maxP, seed + s);
-            int[] order = DataScaling.prefixOfShuffle(pool, maxD, new SplittableRandom(seed + s));
-            DMatrixRMaj phiTest = DataScaling.rows(phi, test);
-            for (int i = 0; i < dataSizes.length; i++) {
-                int[] rows = Arrays.copyOf(order, dataSizes[i]);
-                DMatrixRMaj phiTrain = DataScaling.rows(phi, rows);
-                DMatrixRMaj yTrain = DataScaling.rows(targets, rows);
-                perSeed[s][i] = WidthScaling.lossesOverWidths(phiTrain, yTrain, phiTest, testTargets, widths, 0.0,
-                        new ArrayList<>());
+        progress.start("(D, P) grid: " + seeds + " seeds x " + dataSizes.length + " sizes x " + widths.length + " widths", seeds);
+        try {
+            for (int s = 0; s < seeds; s++) {
+                perSeed[s] = gridForSeed(features, pool, test, targets, testTargets, dataSizes, widths, seed + s);
+                progress.advance(s + 1);
             }
+        } finally {
+            progress.finish();
         }
         double[][] loss = new double[dataSizes.length][widths.length];
         Regime[][] regimes = new Regime[dataSizes.length][widths.length];
@@ -108,6 +106,21 @@ public final class RegimeGrid {
             }
         }
         return new Result(dataSizes.clone(), widths.clone(), loss, regimes);
+    }
+
+    /** Losses[size][width] of one seed: one feature draw and one ordering of the pool (ridgeless). */
+    private static double[][] gridForSeed(WidthScaling.FeatureMap features, int[] pool, int[] test, DMatrixRMaj targets,
+                                          DMatrixRMaj testTargets, int[] dataSizes, int[] widths, long seed) {
+        DMatrixRMaj phi = features.features(widths[widths.length - 1], seed);
+        int[] order = DataScaling.prefixOfShuffle(pool, dataSizes[dataSizes.length - 1], new SplittableRandom(seed));
+        DMatrixRMaj phiTest = DataScaling.rows(phi, test);
+        double[][] losses = new double[dataSizes.length][];
+        for (int i = 0; i < dataSizes.length; i++) {
+            int[] rows = Arrays.copyOf(order, dataSizes[i]);
+            losses[i] = WidthScaling.lossesOverWidths(DataScaling.rows(phi, rows), DataScaling.rows(targets, rows), phiTest,
+                    testTargets, widths, 0.0, new ArrayList<>());
+        }
+        return losses;
     }
 
     /**

@@ -2,6 +2,7 @@ package kspec.scaling;
 
 import java.util.ArrayList;
 import java.util.List;
+import kspec.kernels.ProgressListener;
 import kspec.spectra.linalg.Blas;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -45,9 +46,10 @@ public final class WidthScaling {
      * @param widths   ascending widths P
      * @param seeds    number of feature draws; draw s uses {@code seed + s}
      * @param ridge    δ ≥ 0 on the raw (unscaled) features
+     * @param progress receives one unit per finished feature draw
      */
     public static LearningCurve measure(FeatureMap features, int[] train, int[] test, DMatrixRMaj targets,
-                                        int[] widths, int seeds, double ridge, long seed) {
+                                        int[] widths, int seeds, double ridge, long seed, ProgressListener progress) {
         CurveArguments.requireAscending(widths, "widths");
         CurveArguments.requireSeedsAndRidge(seeds, ridge);
         int maxWidth = widths[widths.length - 1];
@@ -55,21 +57,36 @@ public final class WidthScaling {
         DMatrixRMaj testTargets = DataScaling.rows(targets, test);
         double[][] losses = new double[seeds][widths.length];
         List<String> solvers = new ArrayList<>();
-        for (int s = 0; s < seeds; s++) {
-            DMatrixRMaj phi = features.features(maxWidth, seed + s);
-            if (phi.numCols != maxWidth || phi.numRows != targets.numRows) {
-                throw new IllegalStateException("feature map returned " + phi.numRows + "×" + phi.numCols
-                        + ", expected " + targets.numRows + "×" + maxWidth);
+        progress.start("L(P): " + seeds + " feature draws x " + widths.length + " widths up to P=" + maxWidth, seeds);
+        try {
+            for (int s = 0; s < seeds; s++) {
+                losses[s] = lossesForDraw(features, targets.numRows, train, test, trainTargets, testTargets, widths, ridge,
+                        seed + s, "seed " + s, solvers);
+                progress.advance(s + 1);
             }
-            DMatrixRMaj phiTrain = DataScaling.rows(phi, train);
-            DMatrixRMaj phiTest = DataScaling.rows(phi, test);
-            List<String> notes = new ArrayList<>();
-            losses[s] = lossesOverWidths(phiTrain, trainTargets, phiTest, testTargets, widths, ridge, notes);
-            for (String note : notes) {
-                solvers.add("seed " + s + ", " + note);
-            }
+        } finally {
+            progress.finish();
         }
         return new LearningCurve("width", widths, losses, solvers);
+    }
+
+    /** The losses over all widths for one feature draw; solver notes are appended, prefixed by {@code label}. */
+    private static double[] lossesForDraw(FeatureMap features, int points, int[] train, int[] test, DMatrixRMaj trainTargets,
+                                          DMatrixRMaj testTargets, int[] widths, double ridge, long drawSeed, String label,
+                                          List<String> solvers) {
+        int maxWidth = widths[widths.length - 1];
+        DMatrixRMaj phi = features.features(maxWidth, drawSeed);
+        if (phi.numCols != maxWidth || phi.numRows != points) {
+            throw new IllegalStateException("feature map returned " + phi.numRows + "×" + phi.numCols
+                    + ", expected " + points + "×" + maxWidth);
+        }
+        List<String> notes = new ArrayList<>();
+        double[] losses = lossesOverWidths(DataScaling.rows(phi, train), trainTargets, DataScaling.rows(phi, test), testTargets,
+                widths, ridge, notes);
+        for (String note : notes) {
+            solvers.add(label + ", " + note);
+        }
+        return losses;
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import kspec.kernels.ProgressListener;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class DataScalingTest {
         int[] test = range(200, 300);
         int[] sizes = {10, 40, 160};
         LearningCurve curve = DataScaling.measure(new DataScaling.Problem(gram, pool, test, teacher.targets()),
-                sizes, 1, 0.0, 3);
+                sizes, 1, 0.0, 3, ProgressListener.NONE);
 
         int[] order = DataScaling.prefixOfShuffle(pool, 160, new SplittableRandom(3));
         for (int i = 0; i < sizes.length; i++) {
@@ -120,7 +121,7 @@ class DataScalingTest {
             y.set(i, 0, 0.7 * x.get(i, 0) - 1.3 * x.get(i, 1));
         }
         LearningCurve curve = DataScaling.measure(new DataScaling.Problem(gram, range(0, 40), range(40, 60), y),
-                new int[] {5, 10, 20, 40}, 2, 0.0, 1);
+                new int[] {5, 10, 20, 40}, 2, 0.0, 1, ProgressListener.NONE);
         assertTrue(curve.solvers().stream().anyMatch(s -> s.contains("eigen-pseudoinverse")), curve.solvers().toString());
         for (double[] seedLosses : curve.losses()) {
             for (double loss : seedLosses) {
@@ -136,15 +137,15 @@ class DataScalingTest {
         y.set(0, 0, 1);
         DataScaling.Problem problem = new DataScaling.Problem(gram, range(0, 20), range(20, 30), y);
         IllegalArgumentException tooBig = assertThrows(IllegalArgumentException.class,
-                () -> DataScaling.measure(problem, new int[] {5, 25}, 1, 0, 0));
+                () -> DataScaling.measure(problem, new int[] {5, 25}, 1, 0, 0, ProgressListener.NONE));
         assertTrue(tooBig.getMessage().contains("exceeds the training pool of 20"), tooBig.getMessage());
 
         DataScaling.Problem flat = new DataScaling.Problem(gram, range(0, 20), range(20, 30), new DMatrixRMaj(30, 1));
         IllegalArgumentException equal = assertThrows(IllegalArgumentException.class,
-                () -> DataScaling.measure(flat, new int[] {5, 10}, 1, 0, 0));
+                () -> DataScaling.measure(flat, new int[] {5, 10}, 1, 0, 0, ProgressListener.NONE));
         assertTrue(equal.getMessage().contains("all targets are equal"), equal.getMessage());
 
-        LearningCurve two = DataScaling.measure(problem, new int[] {5, 10}, 1, 0, 0);
+        LearningCurve two = DataScaling.measure(problem, new int[] {5, 10}, 1, 0, 0, ProgressListener.NONE);
         IllegalArgumentException fewSizes = assertThrows(IllegalArgumentException.class, () -> ScalingExponent.fitAll(two, 0));
         assertTrue(fewSizes.getMessage().contains("at least 3 sizes"), fewSizes.getMessage());
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import kspec.kernels.ProgressListener;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class RegimeGridTest {
         int[] ds = {16, 64, 128, 256, 512, 1024, 2048, 4096, 8192};
         int[] ps = {4, 8, 16, 32}; // all below the teacher's 60 features, so L∞ > 0
         RegimeGrid.Result grid = RegimeGrid.measure(features, IntStream.range(0, POOL).toArray(),
-                IntStream.range(POOL, n).toArray(), y, ds, ps, 8, 1);
+                IntStream.range(POOL, n).toArray(), y, ds, ps, 8, 1, ProgressListener.NONE);
         assertEquals(RegimeGrid.Regime.VARIANCE_LIMITED_DATA, grid.regimes()[8][0]);
         assertEquals(RegimeGrid.Regime.CROSSOVER, grid.regimes()[1][3]);
         assertEquals(RegimeGrid.Regime.VARIANCE_LIMITED_WIDTH, RegimeGrid.Regime.of(16, 64));

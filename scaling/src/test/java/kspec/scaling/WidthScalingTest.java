@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import kspec.kernels.ProgressListener;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -54,7 +55,7 @@ class WidthScalingTest {
         int[] widths = {4, 8, 16, 32, 64};
         int seeds = 6;
         LearningCurve curve = WidthScaling.measure(features, IntStream.range(0, TRAIN).toArray(),
-                IntStream.range(TRAIN, n).toArray(), y, widths, seeds, 0.0, 100);
+                IntStream.range(TRAIN, n).toArray(), y, widths, seeds, 0.0, 100, ProgressListener.NONE);
 
         double[][] losses = curve.losses();
         for (int i = 0; i < widths.length; i++) {

@@ -47,7 +47,8 @@ public final class DualityExperiment {
 
     /**
      * @param data     the points (with labels for {@code target = labels}). Not modified.
-     * @param progress receives the kernel build's progress
+     * @param progress receives the progress of each stage in turn: the kernel build, the spectrum, L(D), L(P), the
+     *                 intrinsic dimension and the grid
      */
     public static DualityReport run(Dataset data, DualityConfig config, ProgressListener progress) {
         long t0 = System.nanoTime();
@@ -68,11 +69,17 @@ public final class DualityExperiment {
 
         DMatrixRMaj poolGram = DataScaling.submatrix(gram, pool, pool);
         DMatrixRMaj poolTargets = DataScaling.rows(targets, pool);
-        SpectrumAnalysis.Result spectrum = SpectrumAnalysis.analyse(poolGram, poolTargets,
-                new SpectrumAnalysis.Options(0, FitWindow.auto(), 0, config.seed()));
+        progress.start("spectrum: eigen-decomposition of the " + poolSize + "-point pool", 1);
+        SpectrumAnalysis.Result spectrum;
+        try {
+            spectrum = SpectrumAnalysis.analyse(poolGram, poolTargets, new SpectrumAnalysis.Options(0, FitWindow.auto(), 0, config.seed()));
+            progress.advance(1);
+        } finally {
+            progress.finish();
+        }
 
         LearningCurve dataCurve = DataScaling.measure(new DataScaling.Problem(gram, pool, test, targets), sizes,
-                config.seeds(), config.ridge(), config.seed());
+                config.seeds(), config.ridge(), config.seed(), progress);
         ScalingExponent alphaDFit = ScalingExponent.fitAll(dataCurve, config.seed());
 
         TheoryCurve bcp = theoryCurve(data, config, spectrum.target(), targets.numCols, sizes);
@@ -82,12 +89,20 @@ public final class DualityExperiment {
         if (config.kind() == KernelKind.NNGP) {
             requireHierarchy(config.widths(), poolSize);
             widthCurve = WidthScaling.measure((width, seed) -> RandomFeatures.features(config.architecture(), data.points(), width, seed),
-                    pool, test, targets, config.widths(), config.seeds(), config.ridge(), config.seed() + 1000);
+                    pool, test, targets, config.widths(), config.seeds(), config.ridge(), config.seed() + 1000,
+                    progress);
             alphaP = exponent("alphaP", ScalingExponent.fitAll(widthCurve, config.seed()), "P");
         }
 
-        IdEstimate twoNn = IntrinsicDimension.all(data.points(),
-                IntrinsicDimension.Options.defaults().withMethods(EnumSet.of(IntrinsicDimension.Method.TWONN))).get(0);
+        progress.start("intrinsic dimension: TwoNN on " + n + " points", 1);
+        IdEstimate twoNn;
+        try {
+            twoNn = IntrinsicDimension.all(data.points(),
+                    IntrinsicDimension.Options.defaults().withMethods(EnumSet.of(IntrinsicDimension.Method.TWONN))).get(0);
+            progress.advance(1);
+        } finally {
+            progress.finish();
+        }
         ScalingPrediction fromD = ScalingPrediction.from(twoNn);
         Exponent fourOverD = new Exponent("fourOverD", fromD.fourOverD().value(),
                 new double[] {fromD.fourOverD().lo(), Math.min(fromD.fourOverD().hi(), Double.MAX_VALUE)},
@@ -115,7 +130,7 @@ public final class DualityExperiment {
         RegimeGrid.Result grid = null;
         if (config.grid() && config.kind() == KernelKind.NNGP) {
             grid = RegimeGrid.measure((width, seed) -> RandomFeatures.features(config.architecture(), data.points(), width, seed),
-                    pool, test, targets, sizes, config.widths(), config.seeds(), config.seed() + 2000);
+                    pool, test, targets, sizes, config.widths(), config.seeds(), config.seed() + 2000, progress);
         }
         return new DualityReport(config, n, poolSize, spectrum, alphaK, alphaD, alphaP, predicted, bcp, dataCurve,
                 widthCurve, twoNn, fourOverD, verdicts, assumptions, grid, (System.nanoTime() - t0) * 1e-9);
