@@ -82,9 +82,10 @@ final class DualityReports {
             }
             b.append('\n');
         }
-        for (RegimeGrid.SliceFit f : RegimeGrid.varianceLimitedDataFits(g)) {
-            b.append(String.format(Locale.ROOT, "variance-limited in D at P = %d: L - L_inf ~ D^-%.3f (L_inf = %.4e); theory: 1%n",
-                    f.width(), f.fit().beta(), f.fit().lInfinity()));
+        for (RegimeGrid.SliceFit f : RegimeGrid.varianceLimitedFits(g)) {
+            String other = f.axis().equals("D") ? "P" : "D";
+            b.append(String.format(Locale.ROOT, "variance-limited in %s at %s = %d: L - L_inf ~ %s^-%.3f (L_inf = %.4e); theory: 1%n",
+                    f.axis(), other, f.fixed(), f.axis(), f.fit().beta(), f.fit().lInfinity()));
         }
         return b.toString();
     }
@@ -148,7 +149,7 @@ final class DualityReports {
             g.put("widths", r.grid().widths());
             g.put("loss", r.grid().loss());
             g.put("regimes", r.grid().regimes());
-            g.put("varianceLimitedDataFits", RegimeGrid.varianceLimitedDataFits(r.grid()));
+            g.put("varianceLimitedFits", RegimeGrid.varianceLimitedFits(r.grid()));
             m.put("grid", g);
         }
         m.put("seconds", r.seconds());

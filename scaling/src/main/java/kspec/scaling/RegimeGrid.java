@@ -126,36 +126,49 @@ public final class RegimeGrid {
     /**
      * A variance-limited fit of one slice of the grid.
      *
-     * @param width the fixed P
-     * @param fit   L(D) = L∞ + c·D^−β over the sizes D ≥ 16P
+     * @param axis  "D" (L(D) at fixed P, the data axis) or "P" (L(P) at fixed D, the width axis)
+     * @param fixed the other resource's value
+     * @param fit   L(X) = L∞ + c·X^−β over the slice's X ≥ 16·fixed
      */
-    public record SliceFit(int width, VarianceLimitedFit fit) {
+    public record SliceFit(String axis, int fixed, VarianceLimitedFit fit) {
     }
 
     /**
-     * Sizes used for the variance-limited fits: D ≥ 16P. Near the regime's edge the finite-size
-     * correction steepens the local slope — for least squares with Gaussian features
-     * E[L] = L∞(1 + P/(D − P − 1)), whose local slope is −D/(D − P − 1): −1.45 at D = 4P, −1.07 at 16P.
+     * Slice points used for the variance-limited fits: X ≥ 16 × the other resource. Near the regime's
+     * edge the finite-size correction steepens the local slope — for least squares with Gaussian
+     * features E[L] = L∞(1 + P/(D − P − 1)), whose local slope is −D/(D − P − 1): −1.45 at D = 4P,
+     * −1.07 at 16P (and symmetrically in P for the minimum-norm interpolant, Bahri et al. 2021 App. E).
      */
     public static final int FIT_HIERARCHY = 16;
 
     /**
-     * The variance-limited fits of the grid's data axis: for every width with at least 4 sizes
-     * D ≥ {@value #FIT_HIERARCHY}P, L(D) = L∞ + c·D^−β on those sizes.
+     * The variance-limited fits of the grid (Bahri et al. 2021, Theorem 1; science.md §1.2): on the
+     * data axis, for every width P with at least 4 sizes D ≥ {@value #FIT_HIERARCHY}P,
+     * L(D) = L∞ + c·D^−β; on the width axis, for every size D with at least 4 widths
+     * P ≥ {@value #FIT_HIERARCHY}D, L(P) = L∞ + c·P^−β. Theory: β = 1 on both.
      *
-     * @return one fit per qualifying width, in width order
+     * @return the data-axis fits in width order, then the width-axis fits in size order
      */
-    public static List<SliceFit> varianceLimitedDataFits(Result grid) {
+    public static List<SliceFit> varianceLimitedFits(Result grid) {
         List<SliceFit> fits = new ArrayList<>();
         for (int j = 0; j < grid.widths().length; j++) {
-            int p = grid.widths()[j];
-            int[] ds = Arrays.stream(grid.dataSizes()).filter(d -> (long) d >= (long) FIT_HIERARCHY * p).toArray();
-            if (ds.length >= 4) {
-                double[] column = grid.lossAtWidth(j);
-                double[] l = Arrays.copyOfRange(column, column.length - ds.length, column.length);
-                fits.add(new SliceFit(p, VarianceLimitedFit.fit(ds, l)));
-            }
+            slice("D", grid.widths()[j], grid.dataSizes(), grid.lossAtWidth(j), fits);
+        }
+        for (int i = 0; i < grid.dataSizes().length; i++) {
+            slice("P", grid.dataSizes()[i], grid.widths(), grid.loss()[i], fits);
         }
         return fits;
+    }
+
+    /** Adds the fit of L(x) over the x ≥ 16·fixed of one slice, when there are at least 4 of them. */
+    private static void slice(String axis, int fixed, int[] x, double[] loss, List<SliceFit> fits) {
+        int first = 0;
+        while (first < x.length && (long) x[first] < (long) FIT_HIERARCHY * fixed) {
+            first++;
+        }
+        if (x.length - first >= 4) {
+            fits.add(new SliceFit(axis, fixed, VarianceLimitedFit.fit(Arrays.copyOfRange(x, first, x.length),
+                    Arrays.copyOfRange(loss, first, loss.length))));
+        }
     }
 }

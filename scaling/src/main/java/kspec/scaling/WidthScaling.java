@@ -1,6 +1,7 @@
 package kspec.scaling;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import kspec.kernels.ProgressListener;
 import kspec.spectra.linalg.Blas;
@@ -90,10 +91,14 @@ public final class WidthScaling {
     }
 
     /**
-     * Test losses of ridge regression on the first P features, for every P, on one training set:
-     * ΦᵀΦ and Φᵀy of all P_max features are formed once and their leading blocks serve every width
-     * ({@link NestedKernelRidge}; where a block is singular, its pseudo-inverse gives the minimum-norm
-     * solution).
+     * Test losses of ridge regression on the first P features, for every P, on one training set of
+     * D points. Widths P ≤ D solve the primal normal equations: ΦᵀΦ and Φᵀy of the largest such P are
+     * formed once and their leading blocks serve every width ({@link NestedKernelRidge}). Widths
+     * P &gt; D solve the dual, (Φ_PΦ_Pᵀ + δI)α = y with prediction Φ_test,P Φ_Pᵀα — the same estimator
+     * (θ = Φᵀα; for δ = 0 both are the minimum-norm interpolant) on a D × D system instead of a
+     * singular P × P one; Φ_PΦ_Pᵀ and the test cross products are accumulated feature block by
+     * feature block as P grows. Where a system is singular its pseudo-inverse gives the minimum-norm
+     * solution and a note says so.
      *
      * @param phiTrain training features, D × P_max. Not modified.
      * @param yTrain   training targets, D × t. Not modified.
@@ -104,23 +109,69 @@ public final class WidthScaling {
      */
     static double[] lossesOverWidths(DMatrixRMaj phiTrain, DMatrixRMaj yTrain, DMatrixRMaj phiTest, DMatrixRMaj yTest,
                                      int[] widths, double ridge, List<String> notes) {
-        int maxWidth = phiTrain.numCols;
-        DMatrixRMaj normal = new DMatrixRMaj(maxWidth, maxWidth);
-        Blas.multTransA(phiTrain, phiTrain, normal);
-        DMatrixRMaj projected = new DMatrixRMaj(maxWidth, yTrain.numCols);
-        Blas.multTransA(phiTrain, yTrain, projected);
-        NestedKernelRidge solver = new NestedKernelRidge(normal, ridge);
+        int d = phiTrain.numRows;
+        int primal = 0;
+        while (primal < widths.length && widths[primal] <= d) {
+            primal++;
+        }
         double[] losses = new double[widths.length];
+        if (primal > 0) {
+            primalLosses(phiTrain, yTrain, phiTest, yTest, Arrays.copyOf(widths, primal), ridge, notes, losses);
+        }
+        if (primal < widths.length) {
+            dualLosses(phiTrain, yTrain, phiTest, yTest, widths, primal, ridge, notes, losses);
+        }
+        return losses;
+    }
+
+    /** Losses for widths[0..] (all ≤ D) from nested blocks of the primal normal equations, into {@code losses}. */
+    private static void primalLosses(DMatrixRMaj phiTrain, DMatrixRMaj yTrain, DMatrixRMaj phiTest, DMatrixRMaj yTest,
+                                     int[] widths, double ridge, List<String> notes, double[] losses) {
+        int maxWidth = widths[widths.length - 1];
+        DMatrixRMaj phi = CommonOps_DDRM.extract(phiTrain, 0, phiTrain.numRows, 0, maxWidth);
+        DMatrixRMaj normal = new DMatrixRMaj(maxWidth, maxWidth);
+        Blas.multTransA(phi, phi, normal);
+        DMatrixRMaj projected = new DMatrixRMaj(maxWidth, yTrain.numCols);
+        Blas.multTransA(phi, yTrain, projected);
+        NestedKernelRidge solver = new NestedKernelRidge(normal, ridge);
         for (int i = 0; i < widths.length; i++) {
             int p = widths[i];
             NestedKernelRidge.Solution theta = solver.solve(p, CommonOps_DDRM.extract(projected, 0, p, 0, projected.numCols));
             DMatrixRMaj prediction = new DMatrixRMaj(1, 1);
             Blas.mult(CommonOps_DDRM.extract(phiTest, 0, phiTest.numRows, 0, p), theta.alpha(), prediction);
             losses[i] = DataScaling.meanSquaredError(prediction, yTest);
-            if (!theta.solver().equals("cholesky")) {
-                notes.add("P=" + p + ": " + theta.solver() + " (dropped " + theta.droppedModes() + " modes below P·ε·λmax)");
-            }
+            note(notes, p, theta);
         }
-        return losses;
+    }
+
+    /** Losses for widths[from..] (all &gt; D) from the accumulated D × D dual system, into {@code losses}. */
+    private static void dualLosses(DMatrixRMaj phiTrain, DMatrixRMaj yTrain, DMatrixRMaj phiTest, DMatrixRMaj yTest,
+                                   int[] widths, int from, double ridge, List<String> notes, double[] losses) {
+        int d = phiTrain.numRows;
+        DMatrixRMaj gram = new DMatrixRMaj(d, d);
+        DMatrixRMaj cross = new DMatrixRMaj(phiTest.numRows, d);
+        int done = 0;
+        for (int i = from; i < widths.length; i++) {
+            int p = widths[i];
+            DMatrixRMaj block = CommonOps_DDRM.extract(phiTrain, 0, d, done, p);
+            DMatrixRMaj blockGram = new DMatrixRMaj(d, d);
+            Blas.multTransB(block, block, blockGram);
+            CommonOps_DDRM.addEquals(gram, blockGram);
+            DMatrixRMaj blockCross = new DMatrixRMaj(phiTest.numRows, d);
+            Blas.multTransB(CommonOps_DDRM.extract(phiTest, 0, phiTest.numRows, done, p), block, blockCross);
+            CommonOps_DDRM.addEquals(cross, blockCross);
+            done = p;
+            NestedKernelRidge.Solution alpha = new NestedKernelRidge(gram, ridge).solve(d, yTrain);
+            DMatrixRMaj prediction = new DMatrixRMaj(1, 1);
+            Blas.mult(cross, alpha.alpha(), prediction);
+            losses[i] = DataScaling.meanSquaredError(prediction, yTest);
+            note(notes, p, alpha);
+        }
+    }
+
+    private static void note(List<String> notes, int p, NestedKernelRidge.Solution solution) {
+        if (!solution.solver().equals("cholesky")) {
+            notes.add("P=" + p + ": " + solution.solver() + " (dropped " + solution.droppedModes() + " modes below size·ε·λmax)");
+        }
     }
 }

@@ -2,6 +2,7 @@ package kspec.scaling;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import kspec.kernels.ProgressListener;
@@ -97,5 +98,44 @@ class WidthScalingTest {
         DMatrixRMaj ro = new DMatrixRMaj(S, OUTPUTS);
         CommonOps_DDRM.mult(residual, omega, ro);
         return CommonOps_DDRM.elementSum(CommonOps_DDRM.elementMult(omega, ro, null)) / OUTPUTS;
+    }
+
+    /**
+     * Above the interpolation threshold (P &gt; D) the losses come from the D × D dual system; they
+     * must equal those of the minimum-norm least-squares solution θ = Φ⁺y computed independently by
+     * EJML's SVD pseudo-inverse on the P features, and below it (P ≤ D, primal normal equations)
+     * those of ordinary least squares.
+     */
+    @Test
+    void lossesOnBothSidesOfTheInterpolationThresholdEqualTheMinimumNormSolution() {
+        SplittableRandom rng = new SplittableRandom(23);
+        int d = 12;
+        int m = 30;
+        int maxWidth = 40;
+        DMatrixRMaj phiTrain = gaussian(d, maxWidth, rng);
+        DMatrixRMaj phiTest = gaussian(m, maxWidth, rng);
+        DMatrixRMaj yTrain = gaussian(d, 2, rng);
+        DMatrixRMaj yTest = gaussian(m, 2, rng);
+        int[] widths = {4, 8, 12, 16, 25, 40};
+        double[] losses = WidthScaling.lossesOverWidths(phiTrain, yTrain, phiTest, yTest, widths, 0.0, new ArrayList<>());
+        for (int i = 0; i < widths.length; i++) {
+            int p = widths[i];
+            DMatrixRMaj pinv = new DMatrixRMaj(p, d);
+            CommonOps_DDRM.pinv(CommonOps_DDRM.extract(phiTrain, 0, d, 0, p), pinv);
+            DMatrixRMaj theta = new DMatrixRMaj(p, 2);
+            CommonOps_DDRM.mult(pinv, yTrain, theta);
+            DMatrixRMaj prediction = new DMatrixRMaj(m, 2);
+            CommonOps_DDRM.mult(CommonOps_DDRM.extract(phiTest, 0, m, 0, p), theta, prediction);
+            double expected = DataScaling.meanSquaredError(prediction, yTest);
+            assertEquals(expected, losses[i], 1e-8 * expected, "P = " + p + " (D = " + d + ")");
+        }
+    }
+
+    private static DMatrixRMaj gaussian(int rows, int cols, SplittableRandom rng) {
+        DMatrixRMaj a = new DMatrixRMaj(rows, cols);
+        for (int i = 0; i < a.data.length; i++) {
+            a.data[i] = rng.nextGaussian();
+        }
+        return a;
     }
 }
