@@ -1,16 +1,20 @@
 package kspec.bench;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import kspec.manifold.dimension.IdEstimate;
 import kspec.manifold.dimension.LevinaBickel;
 import kspec.manifold.dimension.TwoNn;
+import kspec.manifold.io.NamedDatasets;
 import kspec.manifold.knn.DuplicatePolicy;
 import kspec.manifold.knn.NearestNeighbors;
-import kspec.manifold.io.NamedDatasets;
 import kspec.manifold.knn.NeighborTable;
+import kspec.spectra.linalg.NativeBlas;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.RandomMatrices_DDRM;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -83,17 +87,16 @@ public class KnnBenchmark {
      * {@code java -Dkspec.blas.threads=2 -cp bench/target/benchmarks.jar kspec.bench.KnnBenchmark}
      */
     public static void main(String[] args) {
-        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        com.sun.management.OperatingSystemMXBean process = (com.sun.management.OperatingSystemMXBean) os;
+        OperatingSystemMXBean process = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = process.getProcessCpuTime();
         long t0 = System.nanoTime();
         DMatrixRMaj pixels = NamedDatasets.load("fashion-mnist:train").points();
-        org.ejml.dense.row.CommonOps_DDRM.scale(1.0 / 255, pixels);
+        CommonOps_DDRM.scale(1.0 / 255, pixels);
         NeighborTable t = NearestNeighbors.search(pixels, 20, DuplicatePolicy.DROP);
         IdEstimate twoNn = TwoNn.estimate(t, TwoNn.Options.defaults().withFit(TwoNn.Fit.MAXIMUM_LIKELIHOOD));
         IdEstimate mle = LevinaBickel.estimate(t);
         System.out.printf("fashion-mnist:train %d x %d, k = 20: %.1f s wall, %.1f s process CPU (%s)%n  %s%n  %s%n",
                 pixels.numRows, pixels.numCols, (System.nanoTime() - t0) / 1e9, (process.getProcessCpuTime() - cpu0) / 1e9,
-                kspec.spectra.linalg.NativeBlas.describe(), twoNn, mle);
+                NativeBlas.describe(), twoNn, mle);
     }
 }
