@@ -45,6 +45,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Time kernel build, eigenvalues, kNN+ID and a learning curve over sizes; fit time ~ n^c; extrapolate.")
 final class BenchCommand implements Runnable {
 
+    /** Points of the untimed warm-up pass (or fewer, if the smallest size is smaller). */
+    static final int WARM_UP_POINTS = 500;
+
     /** The stages, in the order they run. */
     enum Stage { KERNEL, EIGEN, KNN, CURVE }
 
@@ -89,11 +92,11 @@ final class BenchCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "machine: %d cores, max heap %.0f MB, %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() / 1e6, NativeBlas.describe());
+        warmUp(stages, Math.min(ns[0], WARM_UP_POINTS));
         out.printf("%-7s %7s %10s %10s %12s%n", "stage", "n", "wall s", "cpu s", "heap peak MB");
         List<Measurement> all = new ArrayList<>();
         for (int n : ns) {
-            DMatrixRMaj x = SyntheticManifolds.sample(SyntheticSpec.parse("sphere:d=" + (Math.min(dim, 50) - 1) + ",ambient=" + dim),
-                    n, seed).points();
+            DMatrixRMaj x = points(n);
             for (Stage stage : stages) {
                 Measurement m = measure(stage, n, () -> work(stage, x));
                 all.add(m);
@@ -103,12 +106,13 @@ final class BenchCommand implements Runnable {
             }
         }
         Map<String, Object> fits = new LinkedHashMap<>();
-        out.printf("%ncomplexity (time ~ n^c, heap ~ n^m)%s%n", predict == null ? "" : ", extrapolated to n = " + predict);
+        out.printf("%ncomplexity (time ~ n^c, heap ~ n^m, fitted over n >= %d)%s%n", ns[ComplexityFit.firstFitted(ns.length)],
+                predict == null ? "" : ", extrapolated to n = " + predict);
         for (Stage stage : stages) {
             List<Measurement> ms = all.stream().filter(m -> m.stage() == stage).toList();
             int[] n = ms.stream().mapToInt(Measurement::n).toArray();
-            ComplexityFit time = ComplexityFit.of(n, ms.stream().mapToDouble(Measurement::wallSeconds).toArray());
-            ComplexityFit heap = ComplexityFit.of(n, ms.stream().mapToDouble(m -> Math.max(m.heapPeakMb(), 1e-3)).toArray());
+            ComplexityFit time = ComplexityFit.ofLargest(n, ms.stream().mapToDouble(Measurement::wallSeconds).toArray());
+            ComplexityFit heap = ComplexityFit.ofLargest(n, ms.stream().mapToDouble(m -> Math.max(m.heapPeakMb(), 1e-3)).toArray());
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("timeExponent", time.exponent());
             f.put("heapExponent", heap.exponent());
@@ -138,6 +142,23 @@ final class BenchCommand implements Runnable {
             m.put("fits", fits);
             Outputs.writeJson(json, m);
         }
+    }
+
+    /**
+     * Runs every stage once, untimed, on a small problem, so that the first timed size measures
+     * compiled code and loaded natives rather than class loading and the JIT (without it the smallest
+     * size took up to 3× longer than the next one and flattened the fitted exponents).
+     */
+    private void warmUp(List<Stage> stages, int n) {
+        DMatrixRMaj x = points(n);
+        for (Stage stage : stages) {
+            work(stage, x);
+        }
+    }
+
+    private DMatrixRMaj points(int n) {
+        return SyntheticManifolds.sample(SyntheticSpec.parse("sphere:d=" + (Math.min(dim, 50) - 1) + ",ambient=" + dim), n, seed)
+                .points();
     }
 
     private static Object work(Stage stage, DMatrixRMaj x) {

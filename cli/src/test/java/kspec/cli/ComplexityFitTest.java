@@ -34,6 +34,18 @@ class ComplexityFitTest {
         assertEquals(Math.log(6.45 / 0.15) / Math.log(8), ComplexityFit.of(n, t).exponent(), 1e-12);
     }
 
+    /** The same law over n = 1000, 2000, 4000, 8000: the larger half (4000, 8000) gives ln(6.45/1.65)/ln 2 = 1.966. */
+    @Test
+    void theLargerHalfOfTheSizesApproachesTheAsymptoticExponent() {
+        int[] n = {1000, 2000, 4000, 8000};
+        double[] t = new double[n.length];
+        for (int i = 0; i < n.length; i++) {
+            t[i] = 0.05 + 1e-7 * n[i] * (double) n[i];
+        }
+        assertEquals(Math.log(6.45 / 1.65) / Math.log(2), ComplexityFit.ofLargest(n, t).exponent(), 1e-12);
+        assertEquals(2.0, ComplexityFit.ofLargest(new int[] {1000, 2000, 4000}, new double[] {1, 4, 16}).exponent(), 1e-12);
+    }
+
     @Test
     void refusesTooFewOrNonPositiveMeasurements() {
         assertThrows(IllegalArgumentException.class, () -> ComplexityFit.of(new int[] {1000}, new double[] {1}));
