@@ -82,7 +82,7 @@ public final class NativeBlas {
         return openblas.blas_get_num_threads();
     }
 
-    /** @return a one-line description for reports, e.g. "OpenBLAS 0.3.26 (bytedeco), 2 threads" */
+    /** @return a one-line description for reports, e.g. "OpenBLAS 0.3.31 (bytedeco), 2 threads" */
     public static String describe() {
         if (!isAvailable()) {
             return "native BLAS unavailable (" + LOAD_FAILURE + ")";
