@@ -47,7 +47,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * </ul>
  * <b>Memory:</b> 8·(R·n + R² + R·d + 2R·b) bytes of workspace ({@link #workspaceBytes(int)}) plus
  * 8·(L + 2)·n for the per-point diagonals; the points X are referenced, not copied. R is chosen from
- * a memory budget ({@link #tileRowsFor}); never O(n²).
+ * a memory budget and capped near n/16 ({@link #tileRowsFor}); never O(n²).
  *
  * <p>Not thread-safe: an instance reuses its strip buffers across applications. The kernel
  * recursion follows Novak et al. 2020 (arXiv 1912.02803) and Jacot et al. 2018 (arXiv 1806.07572);
@@ -59,6 +59,8 @@ public final class KernelOperator implements SymmetricOperator {
     public static final long DEFAULT_MEMORY_BUDGET = 256L << 20;
 
     private static final int ALIGN = 64;
+    /** The budgeted strip height is at most n over this, rounded up to {@link #ALIGN}. */
+    private static final int STRIPS_AT_LEAST = 16;
 
     private final LayerPlan plan;
     private final DMatrixRMaj x;
@@ -129,8 +131,9 @@ public final class KernelOperator implements SymmetricOperator {
 
     /**
      * The strip height R for a workspace budget: the largest R whose strip, diagonal block and row
-     * copies, 8·(R·n + R² + R·d) bytes, fit the budget, at most n, and rounded down to a multiple of
-     * 64 (the recursion's tile) when 64 ≤ R &lt; n.
+     * copies, 8·(R·n + R² + R·d) bytes, fit the budget, capped at n/16 rounded up to a multiple
+     * of 64 (the diagonal blocks are evaluated in both triangles, so they add about nR/2 entries to
+     * the n²/2 of the lower triangle: about 1/16 more under this cap), at most n, and rounded down to a multiple of 64 (the recursion's tile) when 64 ≤ R &lt; n.
      *
      * @param n            number of points
      * @param d            input dimension
@@ -147,14 +150,15 @@ public final class KernelOperator implements SymmetricOperator {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "A memory budget of %d bytes cannot hold one "
                     + "strip row of %d points (%d bytes): raise the budget or the heap (-Xmx)", budgetBytes, n, perRow + 8));
         }
-        long r = Math.min(n, budgetBytes / perRow);
+        long cap = Math.min(n, ALIGN * ((n + (long) STRIPS_AT_LEAST * ALIGN - 1) / ((long) STRIPS_AT_LEAST * ALIGN)));
+        long r = Math.min(cap, budgetBytes / perRow);
         while (r > 1 && 8L * (r * (n + d) + r * r) > budgetBytes) {
             r--;
         }
         if (r >= ALIGN && r < n) {
             r -= r % ALIGN;
         }
-        return (int) Math.min(r, Integer.MAX_VALUE / Math.max(1, n));
+        return (int) r;
     }
 
     @Override

@@ -175,13 +175,15 @@ class KernelOperatorTest {
     @Test
     void stripHeightFollowsTheMemoryBudget() {
         assertEquals(640, KernelOperator.tileRowsFor(50_000, 784, 256L << 20));
-        assertEquals(100, KernelOperator.tileRowsFor(100, 10, 1L << 30), "clamped to n");
+        assertEquals(40, KernelOperator.tileRowsFor(40, 10, 1L << 30), "clamped to n");
+        assertEquals(64, KernelOperator.tileRowsFor(100, 10, 1L << 30), "n/16 rounded up to the 64-row tile");
+        assertEquals(256, KernelOperator.tileRowsFor(4000, 784, 1L << 30), "n/16 = 250 rounded up to 256");
         assertEquals(5, KernelOperator.tileRowsFor(1000, 10, 8L * (5 * 1010 + 25)), "exact fit, below one 64-tile");
         assertThrows(IllegalArgumentException.class, () -> KernelOperator.tileRowsFor(1000, 10, 8000));
         DMatrixRMaj x = points(300, 4, 1);
         KernelOperator op = KernelOperator.of(Architecture.simple(1, "relu", 1.0, null, null, null), x, KernelKind.NTK,
                 ProgressListener.NONE);
-        assertEquals(300, op.tileRows(), "a small problem fits in one strip under the default budget");
+        assertEquals(64, op.tileRows(), "n/16 rounded up to the 64-row tile");
     }
 
     @Test
