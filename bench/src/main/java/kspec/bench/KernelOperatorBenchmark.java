@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import kspec.kernels.Architecture;
@@ -45,11 +46,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * isotropic sphere would give); or {@code fashion-mnist} — the first n training images, pixels/255
  * (needs the Debian package {@code dataset-fashion-mnist}).
  *
- * <p>HOW TO RUN (2 BLAS threads; the defaults are small so that the whole suite stays short):
+ * <p>HOW TO RUN (2 BLAS threads, inherited by the forked JVM, which gets -Xmx2g from {@code @Fork}; the
+ * defaults are small so that the whole suite stays short):
  * <pre>
  * java -Dkspec.blas.threads=2 -jar bench/target/benchmarks.jar 'KernelOperatorBenchmark.apply' -f 1 -wi 1 -i 3
  * java -Dkspec.blas.threads=2 -jar bench/target/benchmarks.jar 'KernelOperatorBenchmark.topK' -f 1 -wi 0 -i 1 \
- *      -p freeN=50000 -p freeK=10 -p data=fashion-mnist -jvmArgs -Xmx2g
+ *      -p freeN=50000 -p freeK=10 -p data=fashion-mnist
+ * java -Dkspec.blas.threads=2 -jar bench/target/benchmarks.jar 'KernelOperatorBenchmark.apply' -f 1 -wi 0 -i 1 \
+ *      -p n=50000 -p b=16 -p data=fashion-mnist
  * </pre>
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -61,6 +65,8 @@ public class KernelOperatorBenchmark {
 
     private static final int D_IN = 784;
     private static final long SEED = 1234;
+    /** From this n on, topK prints the wall time of every block product (long runs show their progress). */
+    private static final int LOG_PRODUCTS_FROM = 10_000;
     private static final Architecture NTK3 = Architecture.simple(3, "relu", Math.sqrt(2), 0.05, null, null);
 
     /** One block application. */
@@ -105,9 +111,10 @@ public class KernelOperatorBenchmark {
 
         @Setup
         public void setUp() {
-            op = KernelOperator.of(NTK3, points(data, freeN), KernelKind.NTK, ProgressListener.NONE);
-            System.out.println("# " + op + ", workspace " + (op.workspaceBytes(freeK + Math.max(8, freeK / 5)) >> 20)
-                    + " MB at the solver's block width");
+            op = KernelOperator.of(NTK3, points(data, freeN), KernelKind.NTK,
+                    freeN >= LOG_PRODUCTS_FROM ? new ProductLog() : ProgressListener.NONE);
+            System.out.printf(Locale.ROOT, "# %s, workspace %.1f MB at block width %d%n", op,
+                    op.workspaceBytes(freeK + Math.max(8, freeK / 5)) / 1e6, freeK + Math.max(8, freeK / 5));
         }
 
         @TearDown(Level.Trial)
@@ -133,6 +140,26 @@ public class KernelOperatorBenchmark {
         Spectrum spectrum = Eigensolvers.topK(s.op, EigenRequest.top(s.freeK));
         System.out.println("# " + spectrum);
         return spectrum;
+    }
+
+    /** Prints "# block product i: t s" when each application finishes. */
+    private static final class ProductLog implements ProgressListener {
+        private long start;
+        private int count;
+
+        @Override
+        public void start(String task, long total) {
+            start = System.nanoTime();
+        }
+
+        @Override
+        public void advance(long done) {
+        }
+
+        @Override
+        public void finish() {
+            System.out.printf(Locale.ROOT, "# block product %d: %.1f s%n", ++count, (System.nanoTime() - start) * 1e-9);
+        }
     }
 
     /** The points named by {@code data}: {@code synthetic} or {@code fashion-mnist} (see the class comment). */
