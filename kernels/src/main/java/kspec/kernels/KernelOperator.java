@@ -16,8 +16,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *
  * <p><b>Entries.</b> K<sub>ij</sub> is exactly what {@link KernelBuilder#gram} computes (same layer
  * recursion, same 64 × 64 tiles, same exact diagonal maps on the diagonal; off-diagonal entries may
- * differ from it by round-off in the input inner products, about 10<sup>−16</sup> relative), and
- * the operator is exactly symmetric: each off-diagonal entry is computed once and used for both
+ * differ from it by the round-off of the input inner products, GEMM here and SYRK there, which
+ * arccos amplifies only for nearly parallel points), and the operator is exactly symmetric: each off-diagonal entry is computed once and used for both
  * K<sub>ij</sub> and K<sub>ji</sub>.
  *
  * <p><b>Normalization.</b> The operator is K itself, not K/n: the eigen-solvers scale the
