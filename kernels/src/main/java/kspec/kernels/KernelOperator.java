@@ -17,8 +17,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * <p><b>Entries.</b> K<sub>ij</sub> is exactly what {@link KernelBuilder#gram} computes (same layer
  * recursion, same 64 × 64 tiles, same exact diagonal maps on the diagonal; off-diagonal entries may
  * differ from it by the round-off of the input inner products, GEMM here and SYRK there, which
- * arccos amplifies only for nearly parallel points), and the operator is exactly symmetric: each off-diagonal entry is computed once and used for both
- * K<sub>ij</sub> and K<sub>ji</sub>.
+ * arccos amplifies only for nearly parallel points), and the operator is exactly symmetric: each
+ * off-diagonal entry is computed once and used for both K<sub>ij</sub> and K<sub>ji</sub>.
  *
  * <p><b>Normalization.</b> The operator is K itself, not K/n: the eigen-solvers scale the
  * eigenvalues they report ({@code EigenRequest}'s default is the per-point normalization K/n, the
@@ -90,7 +90,7 @@ public final class KernelOperator implements SymmetricOperator {
         this.diag = plan.diagonals(KernelBuilder.squaredNorms(x, invD));
         this.kernelDiagonal = diag[kind == KernelKind.NNGP ? plan.steps : plan.steps + 1];
         this.progress = progress == null ? ProgressListener.NONE : progress;
-        this.strip = new double[Math.multiplyExact(tileRows, n)];
+        this.strip = new double[tileRows * n];
         this.block = new double[tileRows * tileRows];
         this.rowsX = new double[tileRows * d];
     }
@@ -115,7 +115,8 @@ public final class KernelOperator implements SymmetricOperator {
     /**
      * An operator with an explicit strip height.
      *
-     * @param tileRows R, the rows per strip, 1 ≤ R (values above n are clamped to n)
+     * @param tileRows R, the rows per strip, 1 ≤ R (values above n are clamped to n); the R × n strip
+     *                 must fit one Java array
      * @see #of(Architecture, DMatrixRMaj, KernelKind, ProgressListener)
      */
     public static KernelOperator of(Architecture a, DMatrixRMaj x, KernelKind kind, int tileRows, ProgressListener progress) {
@@ -123,10 +124,13 @@ public final class KernelOperator implements SymmetricOperator {
         if (kind == null) {
             throw new IllegalArgumentException("Choose the kernel: KernelKind.NNGP or KernelKind.NTK");
         }
-        if (tileRows < 1) {
-            throw new IllegalArgumentException("tileRows must be >= 1, got " + tileRows);
+        int rows = Math.min(tileRows, x.numRows);
+        if (rows < 1 || (long) rows * x.numRows > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("tileRows must be >= 1 and its " + tileRows + " × " + x.numRows
+                    + " strip must fit one Java array, got tileRows = " + tileRows + ": use a smaller tileRows "
+                    + "(KernelOperator.tileRowsFor gives one from a memory budget)");
         }
-        return new KernelOperator(a, x, kind, Math.min(tileRows, x.numRows), progress);
+        return new KernelOperator(a, x, kind, rows, progress);
     }
 
     /**

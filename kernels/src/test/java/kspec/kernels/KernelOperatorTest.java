@@ -197,6 +197,11 @@ class KernelOperatorTest {
         assertTrue(alias.getMessage().contains("must not alias"), alias.getMessage());
         assertThrows(IllegalArgumentException.class, () -> KernelOperator.of(arch, x, null, 8, ProgressListener.NONE));
         assertThrows(IllegalArgumentException.class, () -> KernelOperator.of(arch, x, KernelKind.NTK, 0, ProgressListener.NONE));
+        DMatrixRMaj many = new DMatrixRMaj(50_000, 1);
+        many.fill(1.0);
+        IllegalArgumentException strip = assertThrows(IllegalArgumentException.class,
+                () -> KernelOperator.of(arch, many, KernelKind.NTK, 50_000, ProgressListener.NONE));
+        assertTrue(strip.getMessage().contains("one Java array"), strip.getMessage());
         x.set(3, 1, Double.NaN);
         assertThrows(IllegalArgumentException.class, () -> KernelOperator.of(arch, x, KernelKind.NTK, ProgressListener.NONE));
     }
