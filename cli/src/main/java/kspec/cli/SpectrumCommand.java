@@ -12,17 +12,24 @@ import java.util.Set;
 import kspec.kernels.Architecture;
 import kspec.kernels.KernelBuilder;
 import kspec.kernels.KernelKind;
+import kspec.kernels.KernelOperator;
 import kspec.manifold.Dataset;
 import kspec.manifold.io.CsvWriter;
 import kspec.manifold.io.AtomicFiles;
 import kspec.manifold.io.NpyReader;
 import kspec.scaling.RegressionTargets;
 import kspec.scaling.SpectrumAnalysis;
+import kspec.spectra.eigen.EigenRequest;
+import kspec.spectra.eigen.Eigensolvers;
 import kspec.spectra.eigen.Spectrum;
 import kspec.spectra.fit.FitWindow;
 import kspec.spectra.fit.PowerLawFit;
+import kspec.spectra.fit.SpectralFits;
+import kspec.spectra.fit.Staircase;
 import kspec.spectra.fit.TargetSpectrum;
+import kspec.spectra.theory.LearningCurveTheory;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -35,6 +42,15 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code kspec spectrum}: the eigenvalues of a kernel (built from data, or a precomputed Gram
  * matrix), the decay exponent α_K with two estimators and an honest power-law verdict, and — when
  * the data carry labels or targets — the task-power exponent and the predicted α_D.
+ *
+ * <p><b>Two paths.</b> Dense: build the n × n kernel ({@link KernelBuilder#gram}) and decompose it.
+ * Matrix-free (with {@code --top K}): apply the kernel as a {@link KernelOperator}, recomputing it
+ * in row strips on every block product, and find the top K by block Krylov
+ * ({@link Eigensolvers#topK}); memory O(n·K) plus the strip workspace, never n × n. The matrix-free
+ * path is taken on request ({@code --matrix-free}) and automatically when {@code --top} is given
+ * and the dense path would not fit: n &gt; 46 340 (one Java array) or the kernel plus the eigen
+ * solver's working copy, 2·n²·8 bytes, exceeds the free heap ({@link KernelBuilder#requireMemory}).
+ * The report says which path was used.
  */
 @Command(name = "spectrum", mixinStandardHelpOptions = true,
         description = "Eigen-decompose the NNGP/NTK (or --gram K.npy) and fit the spectral decay exponent alphaK.")
@@ -56,6 +72,11 @@ final class SpectrumCommand implements Runnable {
 
     @Option(names = "--top", paramLabel = "K", defaultValue = "0", description = "Only the K largest eigenvalues (default: all).")
     int top;
+
+    @Option(names = "--matrix-free", description = {"Never store the n x n kernel: recompute it in row strips on every "
+            + "product and find the --top K eigenvalues by block Krylov. Needs --top; chosen automatically with --top "
+            + "when the dense kernel would not fit the heap (or n > 46340)."})
+    boolean matrixFree;
 
     @Option(names = "--fit", paramLabel = "auto|IMIN:IMAX", defaultValue = "auto", converter = WindowConverter.class,
             description = "Fit window in 1-based ranks, or auto (default).")
@@ -79,29 +100,59 @@ final class SpectrumCommand implements Runnable {
 
     @Override
     public void run() {
+        requireValidPathOptions();
         String kindName;
-        DMatrixRMaj k;
         DMatrixRMaj targets = null;
         Map<String, Object> source = new LinkedHashMap<>();
+        SpectrumAnalysis.Result result;
+        KernelOperator operator = null;
         if (gram != null) {
             AtomicFiles.registerInput(gram);
-            k = NpyReader.read(gram).asMatrix();
+            DMatrixRMaj k = NpyReader.read(gram).asMatrix();
             kindName = "gram";
             source.put("gram", gram.toString());
+            result = SpectrumAnalysis.analyse(k, targets, new SpectrumAnalysis.Options(top, window, bootstrap, dataOptions.seed));
         } else {
             Architecture architecture = architectureOptions.architecture();
             Dataset data = dataOptions.load();
-            k = KernelBuilder.gram(architecture, data.points(), Set.of(kind), new ConsoleProgress(System.err)).get(kind);
             kindName = kind.name().toLowerCase(Locale.ROOT);
             targets = RegressionTargets.fromData(data);
             source.put("architecture", architecture.toString());
             source.put("data", data.provenance());
+            int n = data.points().numRows;
+            String denseProblem = denseProblem(n);
+            if (matrixFree || (top > 0 && denseProblem != null)) {
+                if (bootstrap > 0) {
+                    throw new IllegalArgumentException((matrixFree ? "" : "The dense " + n + " × " + n + " kernel does not fit ("
+                            + denseProblem + "), so the matrix-free route is needed, but ")
+                            + "--bootstrap resamples a stored kernel and is not available matrix-free: drop --bootstrap"
+                            + (matrixFree ? " or --matrix-free" : " or subsample with --n"));
+                }
+                operator = KernelOperator.of(architecture, data.points(), kind, new ConsoleProgress(System.err));
+                result = analyseTopK(operator, targets);
+            } else {
+                if (denseProblem != null) {
+                    throw new IllegalArgumentException("The dense " + n + " × " + n + " kernel does not fit (" + denseProblem
+                            + "): pass --top K to get the K largest eigenvalues matrix-free (the kernel is then never stored), "
+                            + "or subsample with --n, or raise the heap (KSPEC_JAVA_OPTS=-Xmx16g)");
+                }
+                DMatrixRMaj k = KernelBuilder.gram(architecture, data.points(), Set.of(kind),
+                        new ConsoleProgress(System.err)).get(kind);
+                result = SpectrumAnalysis.analyse(k, targets, new SpectrumAnalysis.Options(top, window, bootstrap, dataOptions.seed));
+            }
         }
-        SpectrumAnalysis.Result result = SpectrumAnalysis.analyse(k, targets,
-                new SpectrumAnalysis.Options(top, window, bootstrap, dataOptions.seed));
-        print(spec.commandLine().getOut(), kindName, result);
+        print(spec.commandLine().getOut(), kindName, result, operator);
         if (json != null) {
             Map<String, Object> report = json(kindName, result);
+            report.put("path", operator == null ? "dense" : "matrix-free");
+            if (operator != null) {
+                Map<String, Object> mf = new LinkedHashMap<>();
+                mf.put("tileRows", operator.tileRows());
+                mf.put("blockProducts", operator.applications());
+                mf.put("kernelEntriesPerProduct", operator.entriesPerApplication());
+                mf.put("converged", result.spectrum().converged());
+                report.put("matrixFree", mf);
+            }
             report.put("source", source);
             Outputs.writeJson(json, report);
         }
@@ -119,10 +170,80 @@ final class SpectrumCommand implements Runnable {
         }
     }
 
-    private static void print(PrintWriter out, String kind, SpectrumAnalysis.Result r) {
+    /** One clear error for option combinations the matrix-free path cannot serve. */
+    private void requireValidPathOptions() {
+        if (!matrixFree) {
+            return;
+        }
+        if (gram != null) {
+            throw new IllegalArgumentException("--matrix-free builds the kernel from --data in strips and cannot be combined "
+                    + "with --gram (an already stored matrix): drop one of them");
+        }
+        if (top < 1) {
+            throw new IllegalArgumentException("--matrix-free computes only the largest eigenvalues: add --top K (e.g. --top 100)");
+        }
+    }
+
+    /**
+     * Why the dense path cannot run, or null when it can: the n × n kernel plus the eigen solver's
+     * working copy (2·n²·8 bytes) must pass {@link KernelBuilder#requireMemory}, which also refuses
+     * n &gt; 46 340 (more entries than one Java array holds).
+     */
+    static String denseProblem(int n) {
+        try {
+            KernelBuilder.requireMemory(n, 2);
+            return null;
+        } catch (IllegalArgumentException e) {
+            long entries = (long) n * n;
+            return entries > Integer.MAX_VALUE - 8 ? "n² = " + entries + " entries exceed one Java array"
+                    : String.format(Locale.ROOT, "kernel and eigen working copy need %.2f GB of heap", 16.0 * entries / 1e9);
+        }
+    }
+
+    /**
+     * The fits of {@link SpectrumAnalysis#analyse} on the top-K spectrum of a matrix-free operator
+     * (same estimators and window; no bootstrap, which needs the stored kernel).
+     */
+    private SpectrumAnalysis.Result analyseTopK(KernelOperator op, DMatrixRMaj targets) {
+        int n = op.size();
+        EigenRequest request = targets != null ? EigenRequest.top(top).withVectors() : EigenRequest.top(top);
+        Spectrum spectrum = Eigensolvers.topK(op, request);
+        double[] eigs = spectrum.eigenvalues();
+        int positive = 0;
+        while (positive < eigs.length && eigs[positive] > 0) {
+            positive++;
+        }
+        eigs = Arrays.copyOf(eigs, positive);
+        FitWindow fitWindow = window.isAuto() ? FitWindow.auto(n) : window;
+        PowerLawFit leastSquares = SpectralFits.leastSquares(eigs, fitWindow, true);
+        Staircase staircase = SpectralFits.detectStaircaseByGaps(eigs);
+        PowerLawFit primary = staircase.isStaircase() ? SpectralFits.plateau(eigs, staircase, fitWindow) : leastSquares;
+        PowerLawFit mle = SpectralFits.maximumLikelihood(eigs, n);
+        TargetSpectrum target = null;
+        double a = Double.NaN;
+        double predicted = Double.NaN;
+        if (targets != null) {
+            DMatrixRMaj vectors = spectrum.eigenvectors().orElseThrow();
+            target = TargetSpectrum.of(eigs, CommonOps_DDRM.extract(vectors, 0, n, 0, eigs.length), targets);
+            a = target.exponentA(fitWindow);
+            predicted = LearningCurveTheory.predictedExponent(a, 1 + primary.alpha());
+        }
+        return new SpectrumAnalysis.Result(spectrum, primary, leastSquares, mle, staircase, SpectralFits.agree(primary, mle),
+                SpectralFits.localSlope(eigs, 5), target, a, predicted);
+    }
+
+    private static void print(PrintWriter out, String kind, SpectrumAnalysis.Result r, KernelOperator op) {
         Spectrum s = r.spectrum();
         out.printf("kernel      %s, n = %d, eigenvalues of K/n (%s), backend %s%n", kind, s.n(),
                 s.normalization().toString().toLowerCase(Locale.ROOT), s.backend());
+        if (op == null) {
+            out.println("path        dense (the n x n kernel is stored)");
+        } else {
+            out.printf("path        matrix-free: kernel recomputed in %d-row strips (%d entries) per block product, "
+                    + "%d block products, %s; a dense kernel would need %.2f GB%n", op.tileRows(), op.entriesPerApplication(),
+                    op.applications(), s.converged() ? "converged" : "NOT converged (eigenvalues are unconverged Ritz values)",
+                    8.0 * s.n() * s.n() / 1e9);
+        }
         double[] e = s.eigenvalues();
         out.printf("spectrum    λ1 = %.4g, λ10 = %.4g, λ100 = %s; negative: %d (mass %.2e)%n", e[0],
                 e[Math.min(9, e.length - 1)], e.length >= 100 ? String.format("%.4g", e[99]) : "n/a",

@@ -161,15 +161,37 @@ public final class KernelBuilder {
             CommonOps_DDRM.multTransB(test, train, src);
         }
         double invD = 1.0 / train.numCols;
-        double[][] diagRow = plan.diagonals(squaredNorms(test, invD));
-        double[][] diagCol = plan.diagonals(squaredNorms(train, invD));
+        crossTiles(plan, invD, plan.diagonals(squaredNorms(test, invD)), 0, plan.diagonals(squaredNorms(train, invD)), 0,
+                nngp, ntk, label(k, m, n), progress);
+        return KernelPair.of(nngp, ntk, (System.nanoTime() - t0) * 1e-9);
+    }
+
+    /**
+     * The tiled layer recursion of {@link #cross}, in place on an m × n block: on entry the first
+     * non-null output holds the raw inner products x<sub>i</sub>·x<sub>j</sub> of row point
+     * {@code rowBase + i} and column point {@code colBase + j}; on exit each requested output holds
+     * its kernel. Also the tile-level entry point of {@link KernelOperator}, which builds one strip
+     * of K at a time. Runs on the pool; calls no BLAS.
+     *
+     * @param diagRow  {@link LayerPlan#diagonals} of a point set containing the row points. Not modified.
+     * @param rowBase  index in {@code diagRow} of the block's first row
+     * @param diagCol  the same for the column points. Not modified.
+     * @param colBase  index in {@code diagCol} of the block's first column
+     * @param nngp     m × n, or null. Modified.
+     * @param ntk      m × n, or null (not both null). Modified.
+     */
+    static void crossTiles(LayerPlan plan, double invD, double[][] diagRow, int rowBase, double[][] diagCol, int colBase,
+                           DMatrixRMaj nngp, DMatrixRMaj ntk, String task, ProgressListener progress) {
+        DMatrixRMaj src = nngp != null ? nngp : ntk;
+        int m = src.numRows;
+        int n = src.numCols;
         List<int[]> tiles = new ArrayList<>();
         for (int r0 = 0; r0 < m; r0 += TILE) {
             for (int c0 = 0; c0 < n; c0 += TILE) {
                 tiles.add(new int[] {r0, c0});
             }
         }
-        runTiles(tiles, label(k, m, n), (long) m * n, progress, tile -> {
+        runTiles(tiles, task, (long) m * n, progress, tile -> {
             int r0 = tile[0];
             int c0 = tile[1];
             int rows = Math.min(TILE, m - r0);
@@ -183,12 +205,11 @@ public final class KernelBuilder {
                     s[r * cols + c] = src.data[base + c] * invD;
                 }
             }
-            plan.runTile(diagRow, r0, rows, diagCol, c0, cols, s, t);
+            plan.runTile(diagRow, rowBase + r0, rows, diagCol, colBase + c0, cols, s, t);
             writeBlock(nngp, s, n, r0, rows, c0, cols);
             writeBlock(ntk, t, n, r0, rows, c0, cols);
             return (long) rows * cols;
         });
-        return KernelPair.of(nngp, ntk, (System.nanoTime() - t0) * 1e-9);
     }
 
     /**
@@ -293,7 +314,8 @@ public final class KernelBuilder {
         return buffer;
     }
 
-    private static double[] squaredNorms(DMatrixRMaj x, double invD) {
+    /** @return |x_i|²·invD per row of x */
+    static double[] squaredNorms(DMatrixRMaj x, double invD) {
         double[] q = new double[x.numRows];
         int d = x.numCols;
         for (int i = 0; i < x.numRows; i++) {
@@ -307,7 +329,7 @@ public final class KernelBuilder {
         return q;
     }
 
-    private static LayerPlan plan(Architecture a, int dIn) {
+    static LayerPlan plan(Architecture a, int dIn) {
         if (a == null) {
             throw new IllegalArgumentException("No architecture given");
         }
@@ -321,7 +343,7 @@ public final class KernelBuilder {
         return EnumSet.copyOf(kinds);
     }
 
-    private static void requirePoints(DMatrixRMaj x, String name) {
+    static void requirePoints(DMatrixRMaj x, String name) {
         if (x == null || x.numRows == 0 || x.numCols == 0) {
             throw new IllegalArgumentException("The " + name + " points are empty: need at least one point with at least one feature");
         }
