@@ -19,17 +19,12 @@ import kspec.manifold.io.AtomicFiles;
 import kspec.manifold.io.NpyReader;
 import kspec.scaling.RegressionTargets;
 import kspec.scaling.SpectrumAnalysis;
-import kspec.spectra.eigen.EigenRequest;
 import kspec.spectra.eigen.Eigensolvers;
 import kspec.spectra.eigen.Spectrum;
 import kspec.spectra.fit.FitWindow;
 import kspec.spectra.fit.PowerLawFit;
-import kspec.spectra.fit.SpectralFits;
-import kspec.spectra.fit.Staircase;
 import kspec.spectra.fit.TargetSpectrum;
-import kspec.spectra.theory.LearningCurveTheory;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -129,7 +124,7 @@ final class SpectrumCommand implements Runnable {
                             + (matrixFree ? " or --matrix-free" : " or subsample with --n"));
                 }
                 operator = KernelOperator.of(architecture, data.points(), kind, new ConsoleProgress(System.err));
-                result = analyseTopK(operator, targets);
+                result = SpectrumAnalysis.analyse(operator, targets, new SpectrumAnalysis.Options(top, window, 0, dataOptions.seed));
             } else {
                 if (denseProblem != null) {
                     throw new IllegalArgumentException("The dense " + n + " × " + n + " kernel does not fit (" + denseProblem
@@ -200,38 +195,6 @@ final class SpectrumCommand implements Runnable {
         }
     }
 
-    /**
-     * The fits of {@link SpectrumAnalysis#analyse} on the top-K spectrum of a matrix-free operator
-     * (same estimators and window; no bootstrap, which needs the stored kernel).
-     */
-    private SpectrumAnalysis.Result analyseTopK(KernelOperator op, DMatrixRMaj targets) {
-        int n = op.size();
-        EigenRequest request = targets != null ? EigenRequest.top(top).withVectors() : EigenRequest.top(top);
-        Spectrum spectrum = Eigensolvers.topK(op, request);
-        double[] eigs = spectrum.eigenvalues();
-        int positive = 0;
-        while (positive < eigs.length && eigs[positive] > 0) {
-            positive++;
-        }
-        eigs = Arrays.copyOf(eigs, positive);
-        FitWindow fitWindow = window.isAuto() ? FitWindow.auto(n) : window;
-        PowerLawFit leastSquares = SpectralFits.leastSquares(eigs, fitWindow, true);
-        Staircase staircase = SpectralFits.detectStaircaseByGaps(eigs);
-        PowerLawFit primary = staircase.isStaircase() ? SpectralFits.plateau(eigs, staircase, fitWindow) : leastSquares;
-        PowerLawFit mle = SpectralFits.maximumLikelihood(eigs, n);
-        TargetSpectrum target = null;
-        double a = Double.NaN;
-        double predicted = Double.NaN;
-        if (targets != null) {
-            DMatrixRMaj vectors = spectrum.eigenvectors().orElseThrow();
-            target = TargetSpectrum.of(eigs, CommonOps_DDRM.extract(vectors, 0, n, 0, eigs.length), targets);
-            a = target.exponentA(fitWindow);
-            predicted = LearningCurveTheory.predictedExponent(a, 1 + primary.alpha());
-        }
-        return new SpectrumAnalysis.Result(spectrum, primary, leastSquares, mle, staircase, SpectralFits.agree(primary, mle),
-                SpectralFits.localSlope(eigs, 5), target, a, predicted);
-    }
-
     private static void print(PrintWriter out, String kind, SpectrumAnalysis.Result r, KernelOperator op) {
         Spectrum s = r.spectrum();
         out.printf("kernel      %s, n = %d, eigenvalues of K/n (%s), backend %s%n", kind, s.n(),
@@ -258,8 +221,13 @@ final class SpectrumCommand implements Runnable {
             out.println("warning     the least-squares and MLE intervals do not overlap: treat alphaK with suspicion");
         }
         if (r.target() != null) {
-            out.printf("task power  a = %.3f  ->  predicted alphaD = min(a-1, 2b) = %.3f (b = 1 + alphaK)%n",
-                    r.taskExponent(), r.predictedAlpha());
+            if (Double.isNaN(r.predictedAlpha())) {
+                out.printf("task power  a = %.3f  ->  no predicted alphaD: min(a-1, 2b) needs a > 1 (task power decaying faster than 1/k)%n",
+                        r.taskExponent());
+            } else {
+                out.printf("task power  a = %.3f  ->  predicted alphaD = min(a-1, 2b) = %.3f (b = 1 + alphaK)%n",
+                        r.taskExponent(), r.predictedAlpha());
+            }
         }
         out.flush();
     }
@@ -292,7 +260,7 @@ final class SpectrumCommand implements Runnable {
             tp.put("modePower", t.modePower());
             tp.put("cumulative", t.cumulative());
             tp.put("a", r.taskExponent());
-            tp.put("predictedAlpha", r.predictedAlpha());
+            tp.put("predictedAlpha", Double.isNaN(r.predictedAlpha()) ? null : r.predictedAlpha());
             m.put("targetPower", tp);
         }
         return m;

@@ -2,9 +2,11 @@ package kspec.scaling;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.IntFunction;
 import kspec.spectra.eigen.EigenRequest;
 import kspec.spectra.eigen.Eigensolvers;
 import kspec.spectra.eigen.Spectrum;
+import kspec.spectra.eigen.SymmetricOperator;
 import kspec.spectra.fit.FitWindow;
 import kspec.spectra.fit.PowerLawFit;
 import kspec.spectra.fit.Resampling;
@@ -65,7 +67,7 @@ public final class SpectrumAnalysis {
      * @param localSlope     d log λ / d log i per rank (smoothed), for plotting
      * @param target         the target spectrum, or null without targets
      * @param taskExponent   a, or NaN without targets
-     * @param predictedAlpha min(a − 1, 2b), or NaN without targets
+     * @param predictedAlpha min(a − 1, 2b), or NaN without targets or when a ≤ 1 (task power not summable)
      */
     public record Result(Spectrum spectrum, PowerLawFit fit, PowerLawFit leastSquares, PowerLawFit mleFit,
                          Staircase staircase, boolean fitsAgree, double[] localSlope, TargetSpectrum target,
@@ -77,12 +79,40 @@ public final class SpectrumAnalysis {
      * @param targets n × t targets for the task-power spectrum, or null
      */
     public static Result analyse(DMatrixRMaj gram, DMatrixRMaj targets, Options options) {
-        int n = gram.numRows;
-        EigenRequest request = options.topK() == 0 ? EigenRequest.all() : EigenRequest.top(options.topK());
-        if (targets != null) {
-            request = request.withVectors();
+        Spectrum spectrum = Eigensolvers.symmetric(gram, request(options, targets));
+        return fit(spectrum, gram.numRows, targets, options, r -> resampledSpectrum(gram, options, r));
+    }
+
+    /**
+     * The same analysis on the top-K spectrum of a matrix-free operator ({@link Eigensolvers#topK});
+     * no bootstrap, which rebuilds the kernel of resampled rows and so needs it stored.
+     *
+     * @param op      the n × n kernel as an operator
+     * @param targets n × t targets for the task-power spectrum, or null
+     * @throws IllegalArgumentException without a top K, or with a bootstrap
+     */
+    public static Result analyse(SymmetricOperator op, DMatrixRMaj targets, Options options) {
+        if (options.topK() < 1) {
+            throw new IllegalArgumentException("a matrix-free spectrum needs the number of eigenvalues (--top K)");
         }
-        Spectrum spectrum = Eigensolvers.symmetric(gram, request);
+        if (options.bootstrap() > 0) {
+            throw new IllegalArgumentException("the bootstrap rebuilds the kernel of resampled points and needs it stored; "
+                    + "drop --bootstrap on the matrix-free path or subsample with --n");
+        }
+        return fit(Eigensolvers.topK(op, request(options, targets)), op.size(), targets, options, null);
+    }
+
+    private static EigenRequest request(Options options, DMatrixRMaj targets) {
+        EigenRequest request = options.topK() == 0 ? EigenRequest.all() : EigenRequest.top(options.topK());
+        return targets != null ? request.withVectors() : request;
+    }
+
+    /**
+     * The fits of a spectrum of an n-point kernel.
+     *
+     * @param resample the spectrum of bootstrap replicate r, used when options ask for a bootstrap
+     */
+    private static Result fit(Spectrum spectrum, int n, DMatrixRMaj targets, Options options, IntFunction<double[]> resample) {
         double[] eigs = positivePart(spectrum.eigenvalues());
         FitWindow window = options.window().isAuto() ? FitWindow.auto(n) : options.window();
 
@@ -96,7 +126,7 @@ public final class SpectrumAnalysis {
             primary = SpectralFits.bootstrap(primary,
                     e -> plateau ? SpectralFits.plateau(e, SpectralFits.detectStaircaseByGaps(e), window)
                             : SpectralFits.leastSquares(e, window, true),
-                    r -> resampledSpectrum(gram, options, r), options.bootstrap(), 1.0);
+                    resample, options.bootstrap(), 1.0);
         }
         PowerLawFit mle = SpectralFits.maximumLikelihood(eigs, n);
         double[] localSlope = SpectralFits.localSlope(eigs, 5);
@@ -108,7 +138,8 @@ public final class SpectrumAnalysis {
             DMatrixRMaj vectors = spectrum.eigenvectors().orElseThrow();
             target = TargetSpectrum.of(eigs, CommonOps_DDRM.extract(vectors, 0, vectors.numRows, 0, eigs.length), targets);
             a = target.exponentA(window);
-            predicted = LearningCurveTheory.predictedExponent(a, 1 + primary.alpha());
+            // a ≤ 1: the task power does not decay faster than 1/k, the theory's exponent is undefined
+            predicted = a > 1 && primary.alpha() > 0 ? LearningCurveTheory.predictedExponent(a, 1 + primary.alpha()) : Double.NaN;
         }
         return new Result(spectrum, primary, leastSquares, mle, staircase, SpectralFits.agree(primary, mle),
                 localSlope, target, a, predicted);
