@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Arrays;
 import java.util.Random;
 import kspec.manifold.DataException;
+import kspec.spectra.linalg.NativeBlas;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.RandomMatrices_DDRM;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,34 @@ class NearestNeighborsTest {
         NeighborTable t = NearestNeighbors.search(x, 7, DuplicatePolicy.DROP, NearestNeighbors.Algorithm.GEMM, 0);
         assertEquals("gemm", t.algorithm());
         assertMatchesNaive(x, 7, t);
+    }
+
+    /**
+     * With a BLAS pool of 3, three workers run single-threaded GEMMs concurrently on the 6 tile pairs
+     * of n = 3·TILE − 500 points and merge their private lists: the result must still equal brute
+     * force, and a second run must give the identical table (the (d², index) order makes it
+     * independent of which worker took which tile).
+     */
+    @Test
+    void concurrentWorkersMatchNaiveBruteForceAndEachOther() {
+        assumeTrue(NativeBlas.isAvailable(), "the worker count follows the native BLAS pool");
+        DMatrixRMaj x = RandomMatrices_DDRM.rectangle(3 * GemmKnn.TILE - 500, 12, -1, 1, new Random(14));
+        int previous = NativeBlas.threads();
+        NativeBlas.setThreads(3);
+        try {
+            NeighborTable first = NearestNeighbors.search(x, 6, DuplicatePolicy.DROP, NearestNeighbors.Algorithm.GEMM, 0);
+            assertEquals(3, NativeBlas.threads(), "the BLAS pool is restored after the search");
+            NeighborTable second = NearestNeighbors.search(x, 6, DuplicatePolicy.DROP, NearestNeighbors.Algorithm.GEMM, 0);
+            assertMatchesNaive(x, 6, first);
+            for (int i = 0; i < x.numRows; i++) {
+                for (int j = 0; j < 6; j++) {
+                    assertEquals(first.index(i, j), second.index(i, j));
+                    assertEquals(first.distance(i, j), second.distance(i, j), 0.0);
+                }
+            }
+        } finally {
+            NativeBlas.setThreads(previous);
+        }
     }
 
     @Test
