@@ -45,9 +45,11 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p><b>Convergence.</b> Checked at every restart and, once the basis holds 2b columns, whenever
  * an eigen-decomposition of T (≈ 10·m³ flops) costs at most a quarter of the operator work since
- * the last check (flop counts, so the iteration stays deterministic for a seed). The residuals
- * come from the block Lanczos identity ‖Av − θv‖ = ‖R·s<sub>last</sub>‖ (no Ritz vectors formed)
- * and are confirmed explicitly before stopping. Stop when every one of the top k Ritz pairs has
+ * the last check, or earlier when the residual decay between the last two checks, extrapolated
+ * geometrically, predicts convergence (flop and column counts, so the iteration stays
+ * deterministic for a seed). The residuals come from the block Lanczos identity
+ * ‖Av − θv‖ = ‖Rᵀs<sub>last</sub>‖ (no Ritz vectors formed) and are confirmed explicitly before
+ * stopping. Stop when every one of the top k Ritz pairs has
  * ‖Av − θv‖ ≤ tol·‖A‖₂, with ‖A‖₂ estimated by the largest |θ|. The eigenvalue error is then at
  * most ‖r‖ (Weyl) and, when θ is separated by δ from the rest of the spectrum, at most ‖r‖²/δ
  * (Kato–Temple; Parlett, <i>The Symmetric Eigenvalue Problem</i>, §11.7): with
@@ -137,6 +139,10 @@ final class BlockKrylovEigensolver {
         private long columns;
         /** Operator flops (2n² per vector, at least {@value #MIN_PRODUCT_WIDTH} vectors per product) since the last Rayleigh–Ritz step. */
         private double sinceCheck;
+        /** Basis size at which the worst residual is predicted to reach the tolerance (see {@link #predict}). */
+        private double predictedCols = Double.POSITIVE_INFINITY;
+        private double lastWorst = Double.NaN;
+        private int lastCheckCols;
 
         Run(RowProducts op, int k, long seed) {
             this.op = op;
@@ -184,7 +190,9 @@ final class BlockKrylovEigensolver {
                 sinceCheck = 0;
                 project(block, rows, cols); // now the residual block R = (I − QQᵀ)·A·Q_new
                 Eigen eigen = eigenOfT();
-                boolean estimatedDone = cols == n || eigen.estimatedConverged(block, first, added);
+                double worst = eigen.worstResidual(block, first, added);
+                boolean estimatedDone = cols == n || worst <= tolerance;
+                predict(worst);
                 Ritz ritz = null;
                 if (estimatedDone || exhausted || added == 0) {
                     ritz = eigen.ritz(restart ? Math.min(b, cols) : k);
@@ -207,7 +215,26 @@ final class BlockKrylovEigensolver {
          */
         private boolean checkIsDue() {
             double m = cols;
-            return 10.0 * m * m * m <= 0.25 * sinceCheck;
+            return 10.0 * m * m * m <= 0.25 * sinceCheck || cols >= predictedCols;
+        }
+
+        /**
+         * Brings the next check forward to halfway to where the worst relative residual is
+         * predicted to reach the tolerance, extrapolating its geometric decay between the last two
+         * checks. Krylov residuals fall about geometrically in the basis size but faster as Ritz
+         * values settle, so the straight prediction errs late (top 200 at n = 8000: residual
+         * 1.7e-6 at 704 columns, predicted 1e-9 at 1055, reached by 960); halfway checks cost one
+         * eigen-decomposition of T each. Checks spaced by cost alone overshot convergence by up to
+         * 320 of 1856 vector products for the top 500 at n = 20000.
+         */
+        private void predict(double worst) {
+            predictedCols = Double.POSITIVE_INFINITY;
+            if (lastWorst > worst && worst > tolerance && cols > lastCheckCols) {
+                double ratePerColumn = Math.log(lastWorst / worst) / (cols - lastCheckCols);
+                predictedCols = cols + 0.5 * Math.log(worst / tolerance) / ratePerColumn;
+            }
+            lastWorst = worst;
+            lastCheckCols = cols;
         }
 
         /**
@@ -260,16 +287,16 @@ final class BlockKrylovEigensolver {
             }
 
             /**
-             * Whether the top k Ritz pairs meet the tolerance by the block Lanczos residual identity
-             * (Parlett §13.6; Golub &amp; Underwood 1977): every A·q<sub>i</sub> but the newest
-             * block's lies in span(Q), so Av − θv = (AQ − QT)s = R·s<sub>last</sub>, with R the
-             * residual block and s<sub>last</sub> the components of s on the newest block. One GEMM
-             * of k × (block) × n flops instead of forming k Ritz vectors; the result is confirmed
-             * with explicit residuals before the solver stops.
+             * The largest ‖Av − θv‖/‖A‖₂ over the top k Ritz pairs by the block Lanczos residual
+             * identity (Parlett §13.6; Golub &amp; Underwood 1977): every A·q<sub>i</sub> but the
+             * newest block's lies in span(Q), so Av − θv = (AQ − QT)s = Rᵀs<sub>last</sub>, with R
+             * the residual block and s<sub>last</sub> the components of s on the newest block. One
+             * GEMM of 2·k·(block)·n flops instead of forming k Ritz vectors; convergence is
+             * confirmed with explicit residuals before the solver stops.
              *
              * @param r residual block, rows × n. Not modified.
              */
-            boolean estimatedConverged(double[] r, int first, int rows) {
+            double worstResidual(double[] r, int first, int rows) {
                 double[] last = new double[rows * k];
                 for (int i = 0; i < rows; i++) {
                     for (int j = 0; j < k; j++) {
@@ -278,17 +305,16 @@ final class BlockKrylovEigensolver {
                 }
                 double[] e = new double[k * n];
                 Gemm.gemm(true, false, k, n, rows, 1.0, last, r, 0.0, e);
-                double limit = tolerance * norm();
+                double worst = 0;
                 for (int j = 0; j < k; j++) {
                     double sum = 0;
                     for (int i = j * n, end = i + n; i < end; i++) {
                         sum += e[i] * e[i];
                     }
-                    if (Math.sqrt(sum) > limit) {
-                        return false;
-                    }
+                    worst = Math.max(worst, sum);
                 }
-                return true;
+                double norm = norm();
+                return norm == 0 ? 0.0 : Math.sqrt(worst) / norm;
             }
 
             /** The top {@code keep} Ritz pairs: V = QS and AV = (AQ)S. */
