@@ -32,13 +32,14 @@ import org.ejml.data.DMatrixRMaj;
  * can still refine them — the effect of soft locking (Knyazev, Argentati, Lashuk &amp;
  * Ovtchinnikov 2007, SIAM J. Sci. Comput. 29:2224, BLOPEX) without the bookkeeping. An earlier
  * variant that restarted from A·V over the unconverged Ritz vectors (explicit soft locking,
- * blocks of b) needed 2670 vector products for the top 200 at n = 8000 where this needs 800–960.
+ * blocks of b) needed 2670 vector products for the top 200 at n = 8000 where this needs 960.
  *
  * <p><b>Block width.</b> w = b for a matrix-free operator, whose pass over its entries costs about
  * the same for 1 vector as for b ({@link RowProducts#narrowIsCheaper()}); w =
  * min(b, {@value #STORED_BLOCK_WIDTH}) for a stored matrix, where a product costs 2n²w flops:
  * narrower blocks give higher Krylov degree per vector (top 200 at n = 8000: 800 vector products at
- * w = 32, 960 at 64, 1408 at 128), while below a few dozen vectors a product is bound by reading
+ * w = 32, 960 at 64, 1408 at 128, with checks spaced by cost alone), while below a few dozen
+ * vectors a product is bound by reading
  * the n² matrix rather than by flops. A block narrower than b cannot resolve an eigenvalue of
  * multiplicity above w in exact arithmetic; the random top-ups of dependent directions and
  * round-off restore them in practice (the tests include a triple eigenvalue and a cluster).
@@ -51,7 +52,7 @@ import org.ejml.data.DMatrixRMaj;
  * ‖Av − θv‖ = ‖Rᵀs<sub>last</sub>‖ (no Ritz vectors formed) and are confirmed explicitly before
  * stopping. Stop when every one of the top k Ritz pairs has
  * ‖Av − θv‖ ≤ tol·‖A‖₂, with ‖A‖₂ estimated by the largest |θ|. The eigenvalue error is then at
- * most ‖r‖ (Weyl) and, when θ is separated by δ from the rest of the spectrum, at most ‖r‖²/δ
+ * most ‖r‖ (Bauer–Fike for symmetric A) and, when θ is separated by δ from the rest of the spectrum, at most ‖r‖²/δ
  * (Kato–Temple; Parlett, <i>The Symmetric Eigenvalue Problem</i>, §11.7): with
  * {@link #DEFAULT_TOLERANCE} = 10<sup>−9</sup>, |θ − λ| ≤ 10<sup>−9</sup>‖A‖₂ always, i.e. a
  * relative error ≤ 10<sup>−9</sup>·λ<sub>1</sub>/λ<sub>j</sub> (≤ 10<sup>−6</sup> for λ<sub>j</sub>
@@ -288,9 +289,10 @@ final class BlockKrylovEigensolver {
 
             /**
              * The largest ‖Av − θv‖/‖A‖₂ over the top k Ritz pairs by the block Lanczos residual
-             * identity (Parlett §13.6; Golub &amp; Underwood 1977): every A·q<sub>i</sub> but the
-             * newest block's lies in span(Q), so Av − θv = (AQ − QT)s = Rᵀs<sub>last</sub>, with R
-             * the residual block and s<sub>last</sub> the components of s on the newest block. One
+             * identity (Parlett, <i>The Symmetric Eigenvalue Problem</i>, ch. 13; Golub &amp;
+             * Underwood 1977): every A·q<sub>i</sub> but the newest block's lies in span(Q), so
+             * Av − θv = (AQ − QT)s = Rᵀs<sub>last</sub>, with R the residual block and
+             * s<sub>last</sub> the components of s on the newest block. One
              * GEMM of 2·k·(block)·n flops instead of forming k Ritz vectors; convergence is
              * confirmed with explicit residuals before the solver stops.
              *
