@@ -43,21 +43,28 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code eigenvalues}: all eigenvalues (dsyevd) — compare with numpy {@code eigvalsh};</li>
  *   <li>{@code eigenvaluesAndVectors}: all pairs plus the residual ‖KV − VΛ‖ (one extra GEMM);</li>
  *   <li>{@code top50}: the 50 largest (dsyevr or block Krylov, as the factory decides);</li>
- *   <li>{@code largeTop}: top 500 at n = 20000 (block Krylov on GEMM products; 3.2 GB matrix);</li>
- *   <li>{@code matrixFreeTop}: top 10 at n = 50000 of a tiled, matrix-free kernel operator (never
- *       n × n: the dense matrix would need 20 GB); prints the peak RSS (VmHWM) at tear-down.</li>
+ *   <li>{@code largeTop}: top {@code largeK} at n = {@code largeN} by block Krylov on GEMM products
+ *       (defaults top 200 at n = 8000; the acceptance case is top 500 at n = 20000, a 3.2 GB
+ *       matrix);</li>
+ *   <li>{@code matrixFreeTop}: top 10 at n = {@code freeN} (default 10000; acceptance 50000) of a
+ *       tiled, matrix-free kernel operator (never n × n: at 50000 the dense matrix would need
+ *       20 GB); prints the peak RSS (VmHWM) at tear-down.</li>
  * </ul>
  *
  * <p>HOW TO RUN (BLAS threads = 2; numpy peer first, same files):
  * <pre>
  * env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=2 python3 bench/peers/eigh_numpy.py --n 1000 2000 4000
  * java -Dkspec.blas.threads=2 -jar bench/target/benchmarks.jar 'EigenBenchmark.eigenvalues$' -p n=1000,2000,4000
- * java -Dkspec.blas.threads=2 -jar bench/target/benchmarks.jar 'EigenBenchmark.largeTop' -wi 0 -i 1
- * java -Xmx2g -Dkspec.blas.threads=2 -jar bench/target/benchmarks.jar 'EigenBenchmark.matrixFreeTop' -wi 0 -i 1 -f 1
+ * java -Dkspec.blas.threads=2 -jar bench/target/benchmarks.jar EigenBenchmark -f 1 -wi 2 -i 3
+ * # acceptance figures (one shot each; the dense solve at n = 20000 takes a quarter of an hour):
+ * java -Dkspec.blas.threads=2 -Xmx10g -jar bench/target/benchmarks.jar 'EigenBenchmark.largeTop' -f 1 -wi 0 -i 1 -p largeN=20000 -p largeK=500
+ * java -Dkspec.blas.threads=2 -Xmx10g -jar bench/target/benchmarks.jar 'EigenBenchmark.eigenvalues$' -f 1 -wi 0 -i 1 -p n=20000
+ * java -Dkspec.blas.threads=2 -Xmx2g -jar bench/target/benchmarks.jar 'EigenBenchmark.matrixFreeTop' -f 1 -wi 0 -i 1 -p freeN=50000
  * </pre>
  *
- * <p><b>Measured</b> 2026-11-22 on a 2-core AMD EPYC VM shared with other jobs (load average 3–10,
- * so every number is noisy; bytedeco OpenBLAS 0.3.26 vs numpy 2.4.6 on scipy-openblas 0.3.31):
+ * <p><b>Measured</b> 2026-11-22 (block-Krylov and n = 20000 figures 22:16–23:31 UTC) on a 2-core
+ * AMD EPYC VM shared with other jobs (load average 3–10, so every number is noisy; bytedeco
+ * OpenBLAS 0.3.26 vs numpy 2.4.6 on scipy-openblas 0.3.31):
  * <ul>
  *   <li>one BLAS thread each, best of 5, alternating rounds: n = 1000: Java 89–114 ms, numpy
  *       70–85 ms; n = 2000: Java 730–779 ms, numpy 661–710 ms (Java 1.03–1.17× numpy's time);</li>
@@ -67,12 +74,20 @@ import org.openjdk.jmh.annotations.Warmup;
  *       two-thread OpenBLAS degrades more under contention;</li>
  *   <li>eigenvalues and vectors, two threads: 212 ms (n = 1000), 1.56 s (n = 2000); top 50: 127 ms
  *       (dsyevr, n = 1000), 1.17 s (block Krylov, n = 2000);</li>
- *   <li>{@code largeTop}: top 500 at n = 20000 by block Krylov, 13 block products, converged,
- *       residual 1.5e-11: 509 s. Full dense dsyevd at n = 20000 was not run; extrapolated as n³ from
- *       n = 4000 (7.7–11.1 s) it is 960–1390 s, so top-500 took about 0.37–0.53× of it, not 0.1×;</li>
+ *   <li>{@code largeTop}, top 500 at n = 20000: 77.6 s (JMH single shot, load 3.7–3.9),
+ *       26 block products of 64 vectors (1664), converged, residual 2.7e-11; before this change
+ *       509 s (13 products of 600, load 3–10). Dense dsyevd, eigenvalues only, at n = 20000: 1017 s
+ *       (load 3.4–6.1) and 1068 s (load 0.8–7.9), so top-500 took 0.073–0.076× of it; with
+ *       vectors ≈ 2.08× that (the ratio measured at n = 4000: 15.9 s / 7.6 s), ≈ 0.036×</li>
+ *   <li>{@code largeTop} defaults (top 200, n = 8000): 10.0 s (load 3.1), 15 products of 64,
+ *       residual 8.1e-11; before this change 35.9 s (14 products of 240, load 3.3, outside JMH);
+ *       back to back outside JMH (load 1.9): 27.7 s before, 5.2 s after, eigenvalues equal to
+ *       6e-13 relative</li>
  *   <li>{@code matrixFreeTop}: top 10 at n = 50000, 8 block products, converged, residual 4.9e-11,
  *       959 s (kernel entries recomputed each pass; about 9 CPU-minutes on a contended machine),
- *       peak RSS (VmHWM) 757 MB with -Xmx2g, where the dense matrix alone would be 19 GB.</li>
+ *       peak RSS (VmHWM) 757 MB with -Xmx2g, where the dense matrix alone would be 19 GB (before
+ *       the block-Krylov changes above, not re-run); after them, n = 10000: 15.7 s, n = 20000:
+ *       78.6 s, 8 products each.</li>
  * </ul>
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -104,13 +119,18 @@ public class EigenBenchmark {
         }
     }
 
-    /** Top 500 at n = 20000, dense. */
+    /**
+     * Top k of a large dense kernel matrix by block Krylov. The defaults (top 200 at n = 8000) keep
+     * the whole suite short; the acceptance figure is {@code -p largeN=20000 -p largeK=500}
+     * (3.2 GB matrix, needs {@code -Xmx10g}). The factory takes block Krylov only when
+     * n ≥ 25·(k + max(8, k/5)), so keep k ≤ n/30 when changing n.
+     */
     @State(Scope.Benchmark)
     public static class Large {
-        @Param("20000")
+        @Param("8000")
         public int largeN;
 
-        @Param("500")
+        @Param("200")
         public int largeK;
 
         DMatrixRMaj k;
@@ -121,10 +141,14 @@ public class EigenBenchmark {
         }
     }
 
-    /** A matrix-free kernel operator at n = 50000. */
+    /**
+     * A matrix-free kernel operator; the default n = 10000 takes about 16 s per solve (n = 20000:
+     * 79 s), the acceptance figure {@code -p freeN=50000} (where the dense matrix would need
+     * 20 GB) about a quarter of an hour.
+     */
     @State(Scope.Benchmark)
     public static class MatrixFree {
-        @Param("50000")
+        @Param("10000")
         public int freeN;
 
         @Param("10")

@@ -65,7 +65,7 @@ final class DenseSymmetricEigen {
             }
         }
         double residual = vectors ? residual(SymmetricOperator.dense(k), values, v) : Double.NaN;
-        return new RawEigen(values, v, residual, EJML, 0, true);
+        return new RawEigen(values, v, residual, EJML, 0, 0, true);
     }
 
     /**
@@ -121,7 +121,7 @@ final class DenseSymmetricEigen {
             values[j] = w[m - 1 - j];
         }
         if (z == null) {
-            return new RawEigen(values, null, Double.NaN, backend, 0, true);
+            return new RawEigen(values, null, Double.NaN, backend, 0, 0, true);
         }
         DMatrixRMaj v = new DMatrixRMaj(n, m);
         for (int i = 0; i < n; i++) {
@@ -130,7 +130,7 @@ final class DenseSymmetricEigen {
                 v.data[row + j] = z[row + m - 1 - j];
             }
         }
-        return new RawEigen(values, v, residual(SymmetricOperator.dense(k), values, v), backend, 0, true);
+        return new RawEigen(values, v, residual(SymmetricOperator.dense(k), values, v), backend, 0, 0, true);
     }
 
     private static void check(int info, String routine) {

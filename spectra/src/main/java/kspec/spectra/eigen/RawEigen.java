@@ -9,11 +9,12 @@ import org.ejml.data.DMatrixRMaj;
  * @param vectors    n × k unit eigenvectors as columns, or null
  * @param residual   see {@link Spectrum#residual()}, NaN when not computed
  * @param backend    solver name for {@link Spectrum#backend()}
- * @param iterations block applications (iterative solvers), else 0
- * @param converged  whether the solver met its tolerance
+ * @param iterations     block applications (iterative solvers), else 0
+ * @param vectorProducts vectors multiplied by the operator over all block applications, else 0
+ * @param converged      whether the solver met its tolerance
  */
 record RawEigen(double[] values, DMatrixRMaj vectors, double residual, String backend, int iterations,
-                boolean converged) {
+                long vectorProducts, boolean converged) {
 
     Spectrum toSpectrum(int n, Normalization normalization) {
         double f = normalization.factor(n);
@@ -25,6 +26,6 @@ record RawEigen(double[] values, DMatrixRMaj vectors, double residual, String ba
     }
 
     RawEigen withBackend(String name) {
-        return new RawEigen(values, vectors, residual, name, iterations, converged);
+        return new RawEigen(values, vectors, residual, name, iterations, vectorProducts, converged);
     }
 }

@@ -1,5 +1,6 @@
 package kspec.spectra.linalg;
 
+import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.openblas.global.openblas;
 
@@ -99,6 +100,25 @@ public final class NativeBlas {
      */
     public static void dgemm(boolean transA, boolean transB, int m, int n, int k,
                              double alpha, double[] a, double[] b, double beta, double[] c) {
+        requireLoaded();
+        int lda = transA ? m : k;
+        int ldb = transB ? k : n;
+        openblas.cblas_dgemm(ROW_MAJOR, transA ? TRANS : NO_TRANS, transB ? TRANS : NO_TRANS,
+                m, n, k, alpha, a, Math.max(1, lda), b, Math.max(1, ldb), beta, c, Math.max(1, n));
+    }
+
+    /**
+     * C ← α·op(A)·op(B) + β·C on native memory, row-major, as {@link #dgemm(boolean, boolean, int,
+     * int, int, double, double[], double[], double, double[])}. The {@code double[]} form copies
+     * every array argument into and out of native memory on each call (JNI array elements); operands
+     * that are reused across many calls, such as a large stored matrix, are cheaper kept here.
+     *
+     * @param a A, read from its position. Not modified.
+     * @param b B, read from its position. Not modified.
+     * @param c C, from its position. Modified.
+     */
+    public static void dgemm(boolean transA, boolean transB, int m, int n, int k,
+                             double alpha, DoublePointer a, DoublePointer b, double beta, DoublePointer c) {
         requireLoaded();
         int lda = transA ? m : k;
         int ldb = transB ? k : n;
