@@ -26,11 +26,14 @@ final class DenseSymmetricEigen {
     /** All eigenvalues by dsyevd. {@code k} Not modified. */
     static RawEigen lapackAll(DMatrixRMaj k, boolean vectors) {
         int n = k.numRows;
-        double[] work = k.data.clone(); // dsyevd works in place
         double[] w = new double[n];
-        int info = vectors ? NativeBlas.dsyevd(n, work, w, true) : NativeBlas.dsyevdSymmetricValues(n, work, w);
-        check(info, "dsyevd");
-        return descending(k, w, vectors ? work : null, n, LAPACK_ALL);
+        if (!vectors) {
+            check(NativeBlas.dsyevdSymmetricValues(n, k.data, w), "dsyevd");
+            return descending(k, w, null, n, LAPACK_ALL);
+        }
+        double[] work = k.data.clone(); // dsyevd works in place
+        check(NativeBlas.dsyevd(n, work, w, true), "dsyevd");
+        return descending(k, w, work, n, LAPACK_ALL);
     }
 
     /** The top {@code topK} eigenvalues by dsyevr (RANGE='I'). {@code k} Not modified. */

@@ -1,5 +1,6 @@
 package kspec.spectra.linalg;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -162,7 +163,9 @@ class NativeBlasTest {
             }
         }
         double[] w = new double[n];
+        double[] before = upperOnly.clone();
         assertEquals(0, NativeBlas.dsyevdSymmetricValues(n, upperOnly, w));
+        assertArrayEquals(before, upperOnly, 0.0, "the input is not modified");
         for (int i = 0; i < n; i++) {
             assertEquals(expected[i], w[i], EIGEN_TOL * Math.abs(expected[n - 1]), "eigenvalue " + i);
         }
