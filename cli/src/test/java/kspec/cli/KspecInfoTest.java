@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import kspec.manifold.io.NpyWriter;
@@ -22,15 +20,6 @@ class KspecInfoTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Kspec.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     /** A 4 × 3 matrix whose figures are computed by hand below; row 3 repeats row 0. */
     private Path smallNpy() {
@@ -47,7 +36,7 @@ class KspecInfoTest {
     @Test
     void infoReportsHandComputedFiguresAsTextAndJson() throws IOException {
         Path json = dir.resolve("info.json");
-        Run r = run("info", "--data", smallNpy().toString(), "--json", json.toString());
+        CliRun r = CliRun.of("info", "--data", smallNpy().toString(), "--json", json.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode j = new ObjectMapper().readTree(json.toFile());
         assertEquals(4, j.get("n").asInt());
@@ -68,22 +57,22 @@ class KspecInfoTest {
         DMatrixRMaj m = new DMatrixRMaj(new double[][] {{1, Double.NaN}, {Double.POSITIVE_INFINITY, 2}, {0, 1}});
         Path file = dir.resolve("nan.npy");
         NpyWriter.write(file, m);
-        Run r = run("info", "--data", file.toString());
+        CliRun r = CliRun.of("info", "--data", file.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("non-finite  2"), r.out());
 
-        Run refused = run("info", "--data", file.toString(), "--center");
+        CliRun refused = CliRun.of("info", "--data", file.toString(), "--center");
         assertEquals(1, refused.code());
         assertTrue(refused.err().contains("non-finite"), refused.err());
         assertTrue(refused.err().contains("--allow-nonfinite"), refused.err());
 
-        Run dropped = run("info", "--data", file.toString(), "--center", "--allow-nonfinite", "drop");
+        CliRun dropped = CliRun.of("info", "--data", file.toString(), "--center", "--allow-nonfinite", "drop");
         assertEquals(0, dropped.code(), dropped.err());
     }
 
     @Test
     void defaultDataIsTheBuiltInSphere() {
-        Run r = run("info");
+        CliRun r = CliRun.of("info");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("n           " + DataOptions.DEFAULT_SYNTHETIC_N), r.out());
         assertTrue(r.out().contains("dim         50"), r.out());
@@ -93,7 +82,7 @@ class KspecInfoTest {
 
     @Test
     void missingFileIsOneLineAndExitCodeOne() {
-        Run r = run("info", "--data", dir.resolve("nope.npy").toString());
+        CliRun r = CliRun.of("info", "--data", dir.resolve("nope.npy").toString());
         assertEquals(1, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("nope.npy"), r.err());
@@ -102,16 +91,16 @@ class KspecInfoTest {
 
     @Test
     void usageErrorsExitWithTwo() {
-        assertEquals(2, run("info", "--no-such-option").code());
-        assertEquals(2, run("info", "--sphere", "cube").code());
-        assertEquals(2, run("frobnicate").code());
+        assertEquals(2, CliRun.of("info", "--no-such-option").code());
+        assertEquals(2, CliRun.of("info", "--sphere", "cube").code());
+        assertEquals(2, CliRun.of("frobnicate").code());
     }
 
     @Test
     void jsonOutputNeverOverwritesTheInput() throws IOException {
         Path input = smallNpy();
         byte[] before = Files.readAllBytes(input);
-        Run r = run("info", "--data", input.toString(), "--json", input.toString());
+        CliRun r = CliRun.of("info", "--data", input.toString(), "--json", input.toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("input"), r.err());
         assertEquals(java.util.Arrays.toString(before), java.util.Arrays.toString(Files.readAllBytes(input)));
@@ -119,10 +108,10 @@ class KspecInfoTest {
 
     @Test
     void versionAndHelpSucceed() {
-        Run v = run("--version");
+        CliRun v = CliRun.of("--version");
         assertEquals(0, v.code());
         assertTrue(v.out().startsWith("kspec "), v.out());
-        Run h = run("--help");
+        CliRun h = CliRun.of("--help");
         assertEquals(0, h.code());
         assertTrue(h.out().contains("info"), h.out());
     }

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -23,15 +21,6 @@ class KspecSpectrumMatrixFreeTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Kspec.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     /**
      * 300 points in R³ with a real target y = sin(2x₁) + x₂² (CSV): the dense and matrix-free runs of
@@ -54,8 +43,8 @@ class KspecSpectrumMatrixFreeTest {
         String[] common = {"spectrum", "--data", csv.toString(), "--target-column", "y", "--depth", "2", "--top", "12"};
         Path denseJson = dir.resolve("dense.json");
         Path freeJson = dir.resolve("free.json");
-        Run dense = run(concat(common, "--json", denseJson.toString()));
-        Run free = run(concat(common, "--matrix-free", "--json", freeJson.toString()));
+        CliRun dense = CliRun.of(concat(common, "--json", denseJson.toString()));
+        CliRun free = CliRun.of(concat(common, "--matrix-free", "--json", freeJson.toString()));
         assertEquals(0, dense.code(), dense.err());
         assertEquals(0, free.code(), free.err());
         assertTrue(dense.out().contains("path        dense"), dense.out());
@@ -80,21 +69,21 @@ class KspecSpectrumMatrixFreeTest {
 
     @Test
     void matrixFreeWithoutTopIsRefusedWithTheFix() {
-        Run r = run("spectrum", "--data", "sphere:d=2", "--n", "100", "--matrix-free");
+        CliRun r = CliRun.of("spectrum", "--data", "sphere:d=2", "--n", "100", "--matrix-free");
         assertEquals(1, r.code());
         assertTrue(r.err().contains("add --top K"), r.err());
     }
 
     @Test
     void matrixFreeWithAStoredGramIsRefused() {
-        Run r = run("spectrum", "--gram", dir.resolve("K.npy").toString(), "--top", "5", "--matrix-free");
+        CliRun r = CliRun.of("spectrum", "--gram", dir.resolve("K.npy").toString(), "--top", "5", "--matrix-free");
         assertEquals(1, r.code());
         assertTrue(r.err().contains("cannot be combined with --gram"), r.err());
     }
 
     @Test
     void matrixFreeCannotBootstrap() {
-        Run r = run("spectrum", "--data", "sphere:d=2", "--n", "100", "--top", "5", "--matrix-free", "--bootstrap", "50");
+        CliRun r = CliRun.of("spectrum", "--data", "sphere:d=2", "--n", "100", "--top", "5", "--matrix-free", "--bootstrap", "50");
         assertEquals(1, r.code());
         assertTrue(r.err().contains("drop --bootstrap"), r.err());
     }

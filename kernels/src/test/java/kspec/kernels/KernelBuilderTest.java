@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
@@ -57,31 +56,15 @@ class KernelBuilderTest {
     @Test
     void progressIsMonotoneAndCoversAllEntries() {
         DMatrixRMaj x = RandomMatrices_DDRM.rectangle(130, 3, -1, 1, new Random(4));
-        List<Long> seen = new ArrayList<>();
-        long[] total = new long[1];
-        boolean[] finished = new boolean[1];
-        KernelBuilder.gram(ARCH, x, EnumSet.of(KernelKind.NTK), new ProgressListener() {
-            @Override
-            public void start(String task, long t) {
-                total[0] = t;
-            }
-
-            @Override
-            public void advance(long done) {
-                seen.add(done);
-            }
-
-            @Override
-            public void finish() {
-                finished[0] = true;
-            }
-        });
-        assertEquals(130L * 131 / 2, total[0], "upper triangle with diagonal");
-        assertEquals(total[0], seen.get(seen.size() - 1));
+        RecordingProgress progress = new RecordingProgress();
+        KernelBuilder.gram(ARCH, x, EnumSet.of(KernelKind.NTK), progress);
+        List<Long> seen = progress.seen;
+        assertEquals(130L * 131 / 2, progress.total, "upper triangle with diagonal");
+        assertEquals(progress.total, seen.get(seen.size() - 1));
         for (int i = 1; i < seen.size(); i++) {
             assertTrue(seen.get(i) > seen.get(i - 1));
         }
-        assertTrue(finished[0]);
+        assertEquals(1, progress.finished);
     }
 
     @Test

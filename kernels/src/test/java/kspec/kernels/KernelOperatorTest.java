@@ -140,32 +140,14 @@ class KernelOperatorTest {
     @Test
     void progressCoversTheLowerTriangleStripsOncePerApplication() {
         DMatrixRMaj x = points(N, 3, 5);
-        long[] total = new long[1];
-        List<Long> seen = new ArrayList<>();
-        int[] finished = new int[1];
-        ProgressListener listener = new ProgressListener() {
-            @Override
-            public void start(String task, long t) {
-                total[0] = t;
-            }
-
-            @Override
-            public void advance(long done) {
-                seen.add(done);
-            }
-
-            @Override
-            public void finish() {
-                finished[0]++;
-            }
-        };
+        RecordingProgress listener = new RecordingProgress();
         KernelOperator op = KernelOperator.of(Architecture.simple(1, "erf", 1.2, 0.1, null, null), x, KernelKind.NNGP, 64,
                 listener);
         op.apply(new double[N], new double[N]);
-        assertEquals(12_548L, total[0]);
+        assertEquals(12_548L, listener.total);
         assertEquals(12_548L, op.entriesPerApplication());
-        assertEquals(List.of(4096L, 12_288L, 12_548L), seen);
-        assertEquals(1, finished[0]);
+        assertEquals(List.of(4096L, 12_288L, 12_548L), listener.seen);
+        assertEquals(1, listener.finished);
     }
 
     /**
