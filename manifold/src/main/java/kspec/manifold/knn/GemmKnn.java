@@ -3,6 +3,10 @@ package kspec.manifold.knn;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import kspec.spectra.linalg.NativeBlas;
@@ -21,13 +25,14 @@ import org.ejml.data.DMatrixRMaj;
  * <i>own</i> k-best lists, so both cores stay busy with GEMM or selection and no BLAS thread spins
  * idle while Java selects. (With one multi-threaded GEMM followed by a parallel Java scan, all 60,000
  * Fashion-MNIST points spent 18 s of system time in OpenBLAS's idle-wait against 60 s wall.) The BLAS
- * pool is set to one thread for the search and restored afterwards, so W threads never compete with
- * BLAS threads. A candidate enters a list when it is smaller than the list's worst in (squared
+ * pool is set to one thread for the search and restored afterwards (one search at a time, and only
+ * after every worker has stopped), so W threads never compete with BLAS threads. A candidate enters a list when it is smaller than the list's worst in (squared
  * distance, index) order, so every list — and their merge — is independent of which worker saw which
- * tile: results are deterministic. Memory: W·n·k entries for the lists plus W tiles of TILE × TILE;
- * never an n × n matrix. Finally the k selected distances of each row are square-rooted, the small
- * ones (where the expansion cancels) recomputed directly so that exact repeats give exactly 0, and
- * sorted by (distance, index).
+ * tile: for a given BLAS thread count (which sets the tiling) results are deterministic. Memory: W·n·k
+ * entries for the lists, W tiles of at most TILE × TILE on the heap and W natively, and one off-heap
+ * copy of the points; never an n × n matrix. Finally the k selected distances of each row are
+ * square-rooted, the small ones (where the expansion cancels) recomputed directly so that exact
+ * repeats give exactly 0, and sorted by (distance, index).
  */
 final class GemmKnn {
 
@@ -37,6 +42,9 @@ final class GemmKnn {
      * the shared 2-core machine, against 8.7 s for the full (non-symmetric) GEMM.
      */
     static final int TILE = 2048;
+
+    /** Guards the process-wide BLAS pool size while a search has it at one thread. */
+    private static final Object BLAS_POOL = new Object();
 
     /** Fewest tile pairs per worker: diagonal pairs cost half, so a few per worker balance the load. */
     private static final int PAIRS_PER_WORKER = 3;
@@ -59,47 +67,103 @@ final class GemmKnn {
     static void search(DMatrixRMaj x, int k, int[] indices, double[] distances) {
         int n = x.numRows;
         double[] norms = PairwiseDistances.squaredNorms(x);
-        int blasThreads = NativeBlas.isAvailable() ? NativeBlas.threads() : Runtime.getRuntime().availableProcessors();
-        int tile = tileRows(n, blasThreads);
-        List<int[]> pairs = new ArrayList<>();
-        for (int i0 = 0; i0 < n; i0 += tile) {
-            for (int j0 = i0; j0 < n; j0 += tile) {
-                pairs.add(new int[] {i0, j0});
-            }
-        }
-        int workers = Math.max(1, Math.min(blasThreads, pairs.size()));
-        KBest[] lists = new KBest[workers];
-        AtomicInteger next = new AtomicInteger();
-        try (TileProducts shared = TileProducts.of(x, tile)) {
-            if (NativeBlas.isAvailable()) {
-                NativeBlas.setThreads(1);
-            }
-            try {
-                IntStream.range(0, workers).parallel().forEach(w -> {
-                    KBest best = new KBest(n, k);
-                    try (TileProducts products = shared.forThread()) {
-                        double[] cd = new double[tile * tile];
-                        for (int p = next.getAndIncrement(); p < pairs.size(); p = next.getAndIncrement()) {
-                            int i0 = pairs.get(p)[0];
-                            int j0 = pairs.get(p)[1];
-                            int i1 = Math.min(n, i0 + tile);
-                            int j1 = Math.min(n, j0 + tile);
-                            products.product(i0, i1, j0, j1, cd);
-                            best.scan(cd, norms, i0, i1, j0, j1);
-                        }
-                    }
-                    lists[w] = best;
-                });
-            } finally {
-                if (NativeBlas.isAvailable()) {
-                    NativeBlas.setThreads(blasThreads);
+        KBest[] lists;
+        synchronized (BLAS_POOL) { // the pool size is process-wide: one search at a time resizes it
+            int blasThreads = NativeBlas.isAvailable() ? NativeBlas.threads() : Runtime.getRuntime().availableProcessors();
+            int tile = tileRows(n, blasThreads);
+            List<int[]> pairs = new ArrayList<>();
+            for (int i0 = 0; i0 < n; i0 += tile) {
+                for (int j0 = i0; j0 < n; j0 += tile) {
+                    pairs.add(new int[] {i0, j0});
                 }
+            }
+            int workers = Math.max(1, Math.min(blasThreads, pairs.size()));
+            lists = new KBest[workers];
+            double[][] tiles = new double[workers][];
+            for (int w = 0; w < workers; w++) { // allocated here, so that running out of memory stops nothing mid-GEMM
+                lists[w] = new KBest(n, k);
+                tiles[w] = new double[tile * tile];
+            }
+            try (TileProducts shared = TileProducts.of(x, tile)) {
+                runWorkers(shared, pairs, tile, n, norms, lists, tiles, blasThreads);
             }
         }
         IntStream.range(0, n).parallel().forEach(i -> {
             KBest.merge(lists, i, indices, distances);
             refine(x, norms, k, i, indices, distances);
         });
+    }
+
+    /**
+     * Runs one worker per list on its own thread, the BLAS pool at one thread meanwhile, and returns
+     * only when every worker has stopped — also when one failed — so that the shared native points are
+     * never freed, nor the pool resized, under a running GEMM. The first failure is rethrown.
+     */
+    private static void runWorkers(TileProducts shared, List<int[]> pairs, int tile, int n, double[] norms, KBest[] lists,
+                                   double[][] tiles, int blasThreads) {
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(lists.length, r -> {
+            Thread t = new Thread(r, "kspec-knn");
+            t.setDaemon(true);
+            return t;
+        });
+        if (NativeBlas.isAvailable()) {
+            NativeBlas.setThreads(1);
+        }
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int w = 0; w < lists.length; w++) {
+                KBest best = lists[w];
+                double[] cd = tiles[w];
+                running.add(pool.submit(() -> {
+                    try (TileProducts products = shared.forThread()) {
+                        for (int p = next.getAndIncrement(); p < pairs.size(); p = next.getAndIncrement()) {
+                            int i0 = pairs.get(p)[0];
+                            int j0 = pairs.get(p)[1];
+                            products.product(i0, Math.min(n, i0 + tile), j0, Math.min(n, j0 + tile), cd);
+                            best.scan(cd, norms, i0, Math.min(n, i0 + tile), j0, Math.min(n, j0 + tile));
+                        }
+                    } catch (RuntimeException | Error e) {
+                        next.set(pairs.size()); // the others stop after their current tile
+                        throw e;
+                    }
+                }));
+            }
+            Throwable failure = null;
+            for (Future<?> f : running) {
+                try {
+                    awaitUninterruptibly(f);
+                } catch (ExecutionException e) {
+                    failure = failure == null ? e.getCause() : failure;
+                }
+            }
+            if (failure instanceof RuntimeException re) {
+                throw re;
+            }
+            if (failure instanceof Error err) {
+                throw err;
+            }
+        } finally {
+            pool.shutdown();
+            if (NativeBlas.isAvailable()) {
+                NativeBlas.setThreads(blasThreads);
+            }
+        }
+    }
+
+    private static void awaitUninterruptibly(Future<?> f) throws ExecutionException {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                f.get();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
