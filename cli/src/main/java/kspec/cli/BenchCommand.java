@@ -6,6 +6,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,7 +81,11 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        int[] ns = sizes.values();
+        int[] ns = Arrays.stream(sizes.values()).sorted().distinct().toArray();
+        if (ns.length < 2) {
+            throw new IllegalArgumentException("--sizes gives " + ns.length + " distinct size; the complexity fit needs at least 2, "
+                    + "e.g. --sizes 1000:8000");
+        }
         List<Stage> stages = new ArrayList<>();
         for (String name : stageNames) {
             try {

@@ -34,7 +34,7 @@ record ComplexityFit(double exponent, double logPrefactor, double r2) {
     /**
      * The fit over the larger half of the sizes (at least two): what an extrapolation needs is the
      * asymptotic growth, and fixed costs (thread start-up, the JVM's own heap) flatten the log–log
-     * slope at small n — t = 0.05 + 10⁻⁷n² has slope 1.81 over n = 1000…8000 but 1.96 over 4000…8000.
+     * slope at small n — t = 0.05 + 10⁻⁷n² has slope 1.81 over n = 1000…8000 but 1.97 over 4000…8000.
      *
      * @param sizes  problem sizes, ascending (at least 2). Not modified.
      * @param values measurements &gt; 0, one per size. Not modified.

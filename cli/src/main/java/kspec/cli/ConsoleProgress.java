@@ -38,6 +38,8 @@ final class ConsoleProgress implements ProgressListener {
     private ProgressBar bar;
     private int lastDecile;
     private boolean shown;
+    /** Counts started tasks, so that a reveal scheduled for an earlier task never shows a later one early. */
+    private long generation;
     private ScheduledFuture<?> reveal;
 
     ConsoleProgress(PrintStream err) {
@@ -54,13 +56,14 @@ final class ConsoleProgress implements ProgressListener {
         this.bar = null;
         this.lastDecile = 0;
         this.shown = false;
-        this.reveal = TIMER.schedule(this::show, QUIET_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+        long current = ++generation;
+        this.reveal = TIMER.schedule(() -> show(current), QUIET_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
     public synchronized void advance(long done) {
         this.done = done;
-        if (!shown) {
+        if (task == null || !shown) {
             return;
         }
         if (terminal) {
@@ -74,17 +77,16 @@ final class ConsoleProgress implements ProgressListener {
         }
     }
 
-    /** Called once the quiet period has passed with the task still running. */
-    private synchronized void show() {
-        if (task == null || shown) {
+    /** Called once the quiet period of task {@code forGeneration} has passed; shows it if it still runs. */
+    private synchronized void show(long forGeneration) {
+        if (task == null || shown || forGeneration != generation) {
             return;
         }
         shown = true;
         if (terminal) {
             bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
                     .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(err))
-                    .setUpdateIntervalMillis(250).build();
-            bar.stepTo(done);
+                    .setUpdateIntervalMillis(250).startsFrom(done, Duration.ofNanos(System.nanoTime() - startNanos)).build();
         } else {
             err.printf("kspec: %s: running (%.0f s)%n", task, seconds());
             advance(done);
@@ -103,6 +105,7 @@ final class ConsoleProgress implements ProgressListener {
             bar = null;
         }
         task = null;
+        shown = false;
     }
 
     private double seconds() {

@@ -87,6 +87,10 @@ final class DualityReports {
             b.append(String.format(Locale.ROOT, "variance-limited in %s at %s = %d: L - L_inf ~ %s^-%.3f (L_inf = %.4e); theory: 1%n",
                     f.axis(), other, f.fixed(), f.axis(), f.fit().beta(), f.fit().lInfinity()));
         }
+        if (!g.solverNotes().isEmpty()) {
+            b.append(String.format(Locale.ROOT, "%d grid solves were singular and used the pseudo-inverse (near D = P), e.g. %s%n",
+                    g.solverNotes().size(), g.solverNotes().get(0)));
+        }
         return b.toString();
     }
 
@@ -149,6 +153,7 @@ final class DualityReports {
             g.put("widths", r.grid().widths());
             g.put("loss", r.grid().loss());
             g.put("regimes", r.grid().regimes());
+            g.put("solverNotes", r.grid().solverNotes());
             g.put("varianceLimitedFits", RegimeGrid.varianceLimitedFits(r.grid()));
             m.put("grid", g);
         }

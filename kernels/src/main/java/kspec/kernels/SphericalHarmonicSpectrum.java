@@ -213,11 +213,15 @@ public final class SphericalHarmonicSpectrum {
     }
 
     /**
-     * The decay exponent of the exact spectrum far out: with the operator eigenvalues in descending
-     * order, degree ℓ occupies ranks around i(ℓ) = Σ<sub>l&lt;ℓ</sub> N(d<sub>in</sub>, l) + N(d<sub>in</sub>, ℓ)/2, and
+     * The decay exponent of the exact spectrum far out. Degree ℓ is placed at rank
+     * i(ℓ) = Σ<sub>l&lt;ℓ</sub> N(d<sub>in</sub>, l) + N(d<sub>in</sub>, ℓ)/2 — its rank when degrees are ordered by ℓ,
+     * which is the descending order only asymptotically (μ of neighbouring degrees can interleave, and
+     * parity zeros are counted), so this is an asymptotic proxy: 0.7549 against 0.7543 with the true
+     * descending ranks for the depth-2 ReLU NNGP on S⁴, but coarser at high d<sub>in</sub>; and
      * α = −Δ log μ / Δ log i − 1 is the secant between the largest degree ℓ₂ whose μ is resolved to
      * 1% (μ ≥ 10⁻¹¹·κ(1), a hundred times the rounding floor) and the degree of the same parity nearest
-     * ℓ₂/2 (a secant over a factor 2<sup>d<sub>in</sub>−1</sup> in rank keeps that 1% below 0.01 in α). For ReLU
+     * ℓ₂/2 (a secant over a factor ≈ 2<sup>d<sub>in</sub>−1</sup> in rank keeps that 1% near 0.01 in α; 0.014 at
+     * d<sub>in</sub> = 2). For ReLU
      * networks μ<sub>ℓ</sub> ∼ ℓ<sup>−β</sup> with β = d<sub>in</sub> (NTK) or d<sub>in</sub> + 2 (NNGP)
      * and i ∼ ℓ<sup>d<sub>in</sub>−1</sup>, so α → 1/(d<sub>in</sub> − 1) or 3/(d<sub>in</sub> − 1)
      * (science.md §4): the value the data exponents of a same-kernel GP teacher approach as D → ∞.

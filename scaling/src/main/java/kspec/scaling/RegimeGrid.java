@@ -15,10 +15,11 @@ import org.ejml.data.DMatrixRMaj;
  * shows its double-descent peak at D = P).
  *
  * <p>Per seed one draw of P_max features and one ordering of the pool; the model of width P on D
- * points is the first P features fitted on the first D points. For each D, the normal matrix
- * ΦᵀΦ of all P_max features is built once and its leading blocks serve every P
- * ({@link NestedKernelRidge}); for P ≥ D it is singular and the pseudo-inverse gives the
- * minimum-norm interpolant, as the over-parameterised model trained from zero converges to.
+ * points is the first P features fitted on the first D points ({@link WidthScaling}'s
+ * {@code lossesOverWidths}: nested primal solves for P ≤ D, the D × D dual for P &gt; D, whose ridgeless
+ * solution is the minimum-norm interpolant the over-parameterised model trained from zero converges
+ * to). Where a system is singular (near P = D) the pseudo-inverse is used and recorded in
+ * {@link Result#solverNotes()}.
  */
 public final class RegimeGrid {
 
@@ -53,8 +54,13 @@ public final class RegimeGrid {
      * @param widths    P values, ascending
      * @param loss      loss[i][j] at D = dataSizes[i], P = widths[j], geometric mean over seeds
      * @param regimes   the regime of each cell
+     * @param solverNotes one line per (seed, D, P) solve that needed the pseudo-inverse fallback
      */
-    public record Result(int[] dataSizes, int[] widths, double[][] loss, Regime[][] regimes) {
+    public record Result(int[] dataSizes, int[] widths, double[][] loss, Regime[][] regimes, List<String> solverNotes) {
+
+        public Result {
+            solverNotes = List.copyOf(solverNotes);
+        }
 
         /** @return L(D) at fixed widths[j] */
         public double[] lossAtWidth(int j) {
@@ -83,11 +89,13 @@ public final class RegimeGrid {
             throw new IllegalArgumentException("largest training-set size " + maxD + " exceeds the pool of " + pool.length);
         }
         double[][][] perSeed = new double[seeds][][];
+        List<String> notes = new ArrayList<>();
         DMatrixRMaj testTargets = DataScaling.rows(targets, test);
         progress.start("(D, P) grid: " + seeds + " seeds x " + dataSizes.length + " sizes x " + widths.length + " widths", seeds);
         try {
             for (int s = 0; s < seeds; s++) {
-                perSeed[s] = gridForSeed(features, pool, test, targets, testTargets, dataSizes, widths, seed + s);
+                perSeed[s] = gridForSeed(features, pool, test, targets, testTargets, dataSizes, widths, seed + s,
+                        "seed " + s, notes);
                 progress.advance(s + 1);
             }
         } finally {
@@ -105,20 +113,29 @@ public final class RegimeGrid {
                 regimes[i][j] = Regime.of(dataSizes[i], widths[j]);
             }
         }
-        return new Result(dataSizes.clone(), widths.clone(), loss, regimes);
+        return new Result(dataSizes.clone(), widths.clone(), loss, regimes, notes);
     }
 
-    /** Losses[size][width] of one seed: one feature draw and one ordering of the pool (ridgeless). */
+    /**
+     * Losses[size][width] of one seed: one feature draw and one ordering of the pool (ridgeless).
+     *
+     * @param notes Modified: pseudo-inverse fallbacks, prefixed by {@code label} and D
+     */
     private static double[][] gridForSeed(WidthScaling.FeatureMap features, int[] pool, int[] test, DMatrixRMaj targets,
-                                          DMatrixRMaj testTargets, int[] dataSizes, int[] widths, long seed) {
+                                          DMatrixRMaj testTargets, int[] dataSizes, int[] widths, long seed, String label,
+                                          List<String> notes) {
         DMatrixRMaj phi = features.features(widths[widths.length - 1], seed);
         int[] order = DataScaling.prefixOfShuffle(pool, dataSizes[dataSizes.length - 1], new SplittableRandom(seed));
         DMatrixRMaj phiTest = DataScaling.rows(phi, test);
         double[][] losses = new double[dataSizes.length][];
         for (int i = 0; i < dataSizes.length; i++) {
             int[] rows = Arrays.copyOf(order, dataSizes[i]);
+            List<String> cell = new ArrayList<>();
             losses[i] = WidthScaling.lossesOverWidths(DataScaling.rows(phi, rows), DataScaling.rows(targets, rows), phiTest,
-                    testTargets, widths, 0.0, new ArrayList<>());
+                    testTargets, widths, 0.0, cell);
+            for (String note : cell) {
+                notes.add(label + ", D=" + dataSizes[i] + ", " + note);
+            }
         }
         return losses;
     }
@@ -136,7 +153,7 @@ public final class RegimeGrid {
     /**
      * Slice points used for the variance-limited fits: X ≥ 16 × the other resource. Near the regime's
      * edge the finite-size correction steepens the local slope — for least squares with Gaussian
-     * features E[L] = L∞(1 + P/(D − P − 1)), whose local slope is −D/(D − P − 1): −1.45 at D = 4P,
+     * features E[L] = L∞(1 + P/(D − P − 1)), whose local slope is −D/(D − P − 1): ≈ −4/3 at D = 4P,
      * −1.07 at 16P (and symmetrically in P for the minimum-norm interpolant, Bahri et al. 2021 App. E).
      */
     public static final int FIT_HIERARCHY = 16;

@@ -17,9 +17,10 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * \( \theta = (\Phi_P^\top \Phi_P + \delta I)^{-1} \Phi_P^\top y \) on the training rows, the
  * random-feature model of Bahri et al. (2021, arXiv 2102.06701, §3; their eq. S37). Features are
  * i.i.d. across columns, so the model of width P is the first P columns of one draw of width
- * P_max, and \( \Phi_P^\top \Phi_P \) is the leading block of \( \Phi^\top\Phi \): one Cholesky
- * factorisation per seed serves every width ({@link NestedKernelRidge}). For the resolution-limited
- * width regime keep D ≫ P_max.
+ * P_max, and \( \Phi_P^\top \Phi_P \) is the leading block of \( \Phi^\top\Phi \): for P ≤ D one Cholesky
+ * factorisation per seed serves every width ({@link NestedKernelRidge}); widths above the
+ * interpolation threshold (P &gt; D) solve the D × D dual instead, one factorisation each. For the
+ * resolution-limited width regime keep D ≫ P_max.
  */
 public final class WidthScaling {
 
