@@ -9,11 +9,6 @@ class ErfCheckTest extends DualActivationCheck {
     }
 
     @Override
-    double wStd() {
-        return 1.3;
-    }
-
-    @Override
     double quadratureTolerance() {
         return 1e-5;
     }

@@ -19,11 +19,6 @@ class ExpCheckTest extends DualActivationCheck {
     }
 
     @Override
-    double quadratureSlopeTolerance() {
-        return 1e-10;
-    }
-
-    @Override
     RefDual reference() {
         return new RefDual() {
             // E exp(b(u + v)) = exp(b² Var(u + v)/2), Var(u + v) = q1 + q2 + 2c

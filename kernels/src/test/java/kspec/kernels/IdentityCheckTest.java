@@ -19,11 +19,6 @@ class IdentityCheckTest extends DualActivationCheck {
     }
 
     @Override
-    double quadratureSlopeTolerance() {
-        return 1e-12;
-    }
-
-    @Override
     RefDual reference() {
         return new RefDual() {
             public double phi(double q1, double q2, double c) {

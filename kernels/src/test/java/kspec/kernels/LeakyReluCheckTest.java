@@ -9,11 +9,6 @@ class LeakyReluCheckTest extends DualActivationCheck {
     }
 
     @Override
-    double wStd() {
-        return 1.3;
-    }
-
-    @Override
     double quadratureTolerance() {
         return 1e-2;
     }

@@ -9,17 +9,7 @@ class RbfCheckTest extends DualActivationCheck {
     }
 
     @Override
-    double wStd() {
-        return 1.3;
-    }
-
-    @Override
     double quadratureTolerance() {
-        return 1e-10;
-    }
-
-    @Override
-    double quadratureSlopeTolerance() {
         return 1e-10;
     }
 

@@ -66,4 +66,83 @@ final class ReferenceDuals {
             }
         };
     }
+
+    /**
+     * RectifiedMonomial(n) for n = 2, 3: Cho &amp; Saul 2009, E[relu^n(u) relu^n(v)] = (q₁q₂)^(n/2) J_n(θ)/(2π),
+     * the slope dual n² (q₁q₂)^((n−1)/2) J_(n−1)(θ)/(2π); on the diagonal (2n − 1)!!/2 · qⁿ and
+     * n²(2n − 3)!!/2 · q^(n−1).
+     */
+    static RefDual rectifiedMonomial(int n) {
+        if (n != 2 && n != 3) {
+            throw new IllegalArgumentException("reference J_n written for n = 2, 3 only, got " + n);
+        }
+        return new RefDual() {
+            double j(int m, double t) {
+                double s = Math.sin(t);
+                double k = Math.cos(t);
+                double r = Math.PI - t;
+                if (m == 1) {
+                    return s + r * k;
+                }
+                if (m == 2) {
+                    return 3 * s * k + r * (1 + 2 * k * k);
+                }
+                return 15 * s - 11 * s * s * s + r * (9 * s * s * k + 15 * k * k * k);
+            }
+
+            double theta(double q1, double q2, double c) {
+                return Math.acos(Math.max(-1, Math.min(1, c / Math.sqrt(q1 * q2))));
+            }
+
+            public double phi(double q1, double q2, double c) {
+                return Math.pow(q1 * q2, n / 2.0) * j(n, theta(q1, q2, c)) / (2 * Math.PI);
+            }
+
+            public double dot(double q1, double q2, double c) {
+                return n * n * Math.pow(q1 * q2, (n - 1) / 2.0) * j(n - 1, theta(q1, q2, c)) / (2 * Math.PI);
+            }
+
+            public double phiDiag(double q) {
+                return n == 2 ? 3 * q * q / 2 : 15 * q * q * q / 2;
+            }
+
+            public double dotDiag(double q) {
+                return n == 2 ? 2 * q : 27 * q * q / 2;
+            }
+        };
+    }
+
+    /**
+     * Sin(a, b, p) and Cos(a, b, p): f = a·sin(bx + p) or a·cos(bx + p). From the product-to-sum
+     * identities and E cos(βZ) = exp(−β² Var Z/2): with m = exp(−b²(q₁ + q₂ − 2c)/2) and
+     * s = exp(−b²(q₁ + q₂ + 2c)/2)·cos 2p, Φ = a²(m ∓ s)/2 and Σ̇ = a²b²(m ± s)/2 (upper sign for sin).
+     */
+    static RefDual sinusoid(double a, double b, double p, boolean cosine) {
+        double sign = cosine ? 1 : -1;
+        return new RefDual() {
+            double minus(double q1, double q2, double c) {
+                return Math.exp(-b * b * (q1 + q2 - 2 * c) / 2);
+            }
+
+            double plus(double q1, double q2, double c) {
+                return Math.exp(-b * b * (q1 + q2 + 2 * c) / 2) * Math.cos(2 * p);
+            }
+
+            public double phi(double q1, double q2, double c) {
+                return a * a * (minus(q1, q2, c) + sign * plus(q1, q2, c)) / 2;
+            }
+
+            public double dot(double q1, double q2, double c) {
+                return a * a * b * b * (minus(q1, q2, c) - sign * plus(q1, q2, c)) / 2;
+            }
+
+            public double phiDiag(double q) {
+                return phi(q, q, q);
+            }
+
+            public double dotDiag(double q) {
+                return dot(q, q, q);
+            }
+        };
+    }
 }
