@@ -2,9 +2,9 @@ package kspec.scaling;
 
 import java.util.Optional;
 import kspec.manifold.Dataset;
+import kspec.manifold.knn.PairwiseDistances;
 import kspec.manifold.synthetic.ManifoldKind;
 import kspec.manifold.synthetic.SyntheticSpec;
-import org.ejml.data.DMatrixRMaj;
 
 /**
  * The population a dataset was drawn from, when it is known to be the uniform distribution on a
@@ -34,21 +34,15 @@ public record UniformSphere(int sphereDim, int ambientDim, double radius) {
         if (spec.kind() != ManifoldKind.SPHERE) {
             return Optional.empty();
         }
-        DMatrixRMaj x = data.points();
         double lo = Double.POSITIVE_INFINITY;
         double hi = 0;
-        for (int i = 0; i < x.numRows; i++) {
-            double s = 0;
-            for (int j = 0, o = i * x.numCols; j < x.numCols; j++) {
-                s += x.data[o + j] * x.data[o + j];
-            }
-            double norm = Math.sqrt(s);
-            lo = Math.min(lo, norm);
-            hi = Math.max(hi, norm);
+        for (double squared : PairwiseDistances.squaredNorms(data.points())) {
+            lo = Math.min(lo, Math.sqrt(squared));
+            hi = Math.max(hi, Math.sqrt(squared));
         }
         if (!(lo > 0) || hi - lo > NORM_TOLERANCE * hi) {
             return Optional.empty();
         }
-        return Optional.of(new UniformSphere(spec.d(), x.numCols, 0.5 * (lo + hi)));
+        return Optional.of(new UniformSphere(spec.d(), data.dim(), 0.5 * (lo + hi)));
     }
 }

@@ -120,8 +120,10 @@ final class GemmKnn {
                         for (int p = next.getAndIncrement(); p < pairs.size(); p = next.getAndIncrement()) {
                             int i0 = pairs.get(p)[0];
                             int j0 = pairs.get(p)[1];
-                            products.product(i0, Math.min(n, i0 + tile), j0, Math.min(n, j0 + tile), cd);
-                            best.scan(cd, norms, i0, Math.min(n, i0 + tile), j0, Math.min(n, j0 + tile));
+                            int i1 = Math.min(n, i0 + tile);
+                            int j1 = Math.min(n, j0 + tile);
+                            products.product(i0, i1, j0, j1, cd);
+                            best.scan(cd, norms, i0, i1, j0, j1);
                         }
                     } catch (RuntimeException | Error e) {
                         next.set(pairs.size()); // the others stop after their current tile

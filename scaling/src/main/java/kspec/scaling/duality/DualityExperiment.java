@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import kspec.kernels.KernelBuilder;
 import kspec.kernels.KernelKind;
 import kspec.kernels.ProgressListener;
@@ -69,14 +70,8 @@ public final class DualityExperiment {
 
         DMatrixRMaj poolGram = DataScaling.submatrix(gram, pool, pool);
         DMatrixRMaj poolTargets = DataScaling.rows(targets, pool);
-        progress.start("spectrum: eigen-decomposition of the " + poolSize + "-point pool", 1);
-        SpectrumAnalysis.Result spectrum;
-        try {
-            spectrum = SpectrumAnalysis.analyse(poolGram, poolTargets, new SpectrumAnalysis.Options(0, FitWindow.auto(), 0, config.seed()));
-            progress.advance(1);
-        } finally {
-            progress.finish();
-        }
+        SpectrumAnalysis.Result spectrum = oneStep(progress, "spectrum: eigen-decomposition of the " + poolSize + "-point pool",
+                () -> SpectrumAnalysis.analyse(poolGram, poolTargets, new SpectrumAnalysis.Options(0, FitWindow.auto(), 0, config.seed())));
 
         LearningCurve dataCurve = DataScaling.measure(new DataScaling.Problem(gram, pool, test, targets), sizes,
                 config.seeds(), config.ridge(), config.seed(), progress);
@@ -94,15 +89,8 @@ public final class DualityExperiment {
             alphaP = exponent("alphaP", ScalingExponent.fitAll(widthCurve, config.seed()), "P");
         }
 
-        progress.start("intrinsic dimension: TwoNN on " + n + " points", 1);
-        IdEstimate twoNn;
-        try {
-            twoNn = IntrinsicDimension.all(data.points(),
-                    IntrinsicDimension.Options.defaults().withMethods(EnumSet.of(IntrinsicDimension.Method.TWONN))).get(0);
-            progress.advance(1);
-        } finally {
-            progress.finish();
-        }
+        IdEstimate twoNn = oneStep(progress, "intrinsic dimension: TwoNN on " + n + " points", () -> IntrinsicDimension.all(
+                data.points(), IntrinsicDimension.Options.defaults().withMethods(EnumSet.of(IntrinsicDimension.Method.TWONN))).get(0));
         ScalingPrediction fromD = ScalingPrediction.from(twoNn);
         Exponent fourOverD = new Exponent("fourOverD", fromD.fourOverD().value(),
                 new double[] {fromD.fourOverD().lo(), Math.min(fromD.fourOverD().hi(), Double.MAX_VALUE)},
@@ -151,6 +139,18 @@ public final class DualityExperiment {
                     + String.format(Locale.ROOT, "%.4g", s.radius()), sizes, config.ridge());
         }
         return TheoryCurve.pool(poolTask, columns, sizes, config.ridge());
+    }
+
+    /** Runs one stage that reports no steps of its own as a one-step task of {@code progress}. */
+    private static <T> T oneStep(ProgressListener progress, String task, Supplier<T> stage) {
+        progress.start(task, 1);
+        try {
+            T result = stage.get();
+            progress.advance(1);
+            return result;
+        } finally {
+            progress.finish();
+        }
     }
 
     /** Seeded split into a training pool (first) and a test set (second). */
