@@ -16,7 +16,8 @@ import org.ejml.data.DMatrixRMaj;
  * <ul>
  *   <li>n &lt; {@value #EJML_MAX_N}, or native LAPACK unavailable: EJML symmetric QR (pure Java);
  *       the fallback is logged once;</li>
- *   <li>all eigenvalues: LAPACK {@code dsyevd};</li>
+ *   <li>all eigenvalues: LAPACK {@code dsyevd}; without vectors from n = 3000 its two-stage
+ *       variant {@code dsyevd_2stage}, faster once the matrix outgrows the cache;</li>
  *   <li>top k with b = k + max(8, k/5) ≤ n/{@value #KRYLOV_MIN_RATIO}: block Krylov on GEMM
  *       products with a native copy of K (so peak memory is again twice the matrix), within a
  *       budget of n/2 vector products, i.e. n³ flops (a rough break-even with dsyevr, whose

@@ -180,24 +180,38 @@ public final class NativeBlas {
     }
 
     /**
-     * Eigenvalues only of a symmetric matrix by LAPACK {@code dsyevd}, without LAPACKE's row-major
-     * transpose copies: for A = Aᵀ the row-major array is also A in column-major order, so it is
-     * passed as column-major with {@code UPLO='L'}, which reads exactly the elements that are the
-     * upper triangle in row-major storage (as {@link #dsyevd} does).
+     * Eigenvalues only of a symmetric matrix by LAPACK {@code dsyevd}, or by its two-stage variant
+     * {@code dsyevd_2stage} (LAPACK ≥ 3.7), without LAPACKE's row-major transpose copies: for
+     * A = Aᵀ the row-major array is also A in column-major order, so it is passed as column-major
+     * with {@code UPLO='L'}, which reads exactly the elements that are the upper triangle in
+     * row-major storage (as {@link #dsyevd} does).
      *
-     * The matrix is copied once into native memory, which LAPACK then destroys; passing the Java
+     * <p>Both reduce A to a symmetric tridiagonal T with orthogonal similarity transformations and
+     * then take T's eigenvalues by the Pal–Walker–Kahan QL/QR ({@code dsterf}). The one-stage
+     * reduction ({@code dsytrd}) performs half of its (4/3)n³ flops as matrix–vector products
+     * ({@code dsymv}), which run at memory speed once A no longer fits in the cache. The two-stage
+     * one first reduces A to a band of width nb with matrix–matrix products ({@code dsytrd_sy2sb}),
+     * then chases the bulges of the band down to T ({@code dsytrd_sb2st}, O(n²·nb) flops) — Haidar,
+     * Ltaief &amp; Dongarra, "Parallel reduction to condensed forms for symmetric eigenvalue problems
+     * using aggregated fine-grained and memory-aware kernels", SC '11. Both are backward stable.
+     *
+     * <p>The matrix is copied once into native memory, which LAPACK then destroys; passing the Java
      * array instead would cost a clone plus the binding's copy in and copy back out (three n² copies
      * instead of one — about 10% of the whole call at n = 1000).
      *
-     * @param a A, n × n symmetric. Not modified.
-     * @param w length n. Modified: eigenvalues in <b>ascending</b> order.
+     * @param a        A, n × n symmetric. Not modified.
+     * @param w        length n. Modified: eigenvalues in <b>ascending</b> order.
+     * @param twoStage whether to call {@code dsyevd_2stage} instead of {@code dsyevd}
      * @return LAPACK's {@code info}: 0 on success, &gt; 0 when the algorithm failed to converge
      */
-    public static int dsyevdSymmetricValues(int n, double[] a, double[] w) {
+    public static int symmetricEigenvalues(int n, double[] a, double[] w, boolean twoStage) {
         requireLoaded();
         try (DoublePointer work = new DoublePointer((long) n * n); DoublePointer values = new DoublePointer(n)) {
             work.put(a, 0, n * n);
-            int info = openblas.LAPACKE_dsyevd(COL_MAJOR, (byte) 'N', (byte) 'L', n, work, Math.max(1, n), values);
+            int lda = Math.max(1, n);
+            int info = twoStage
+                    ? openblas.LAPACKE_dsyevd_2stage(COL_MAJOR, (byte) 'N', (byte) 'L', n, work, lda, values)
+                    : openblas.LAPACKE_dsyevd(COL_MAJOR, (byte) 'N', (byte) 'L', n, work, lda, values);
             values.get(w, 0, n);
             return info;
         }

@@ -63,6 +63,7 @@ class DenseEigenTest {
         double[] expected = descending(lambda);
 
         assertPrefixClose(expected, DenseSymmetricEigen.lapackAll(k, false).values(), PRESCRIBED_TOL, "dsyevd");
+        assertPrefixClose(expected, DenseSymmetricEigen.lapackValues(k, true).values(), PRESCRIBED_TOL, "dsyevd_2stage");
         assertPrefixClose(expected, DenseSymmetricEigen.ejml(k, 0, false).values(), PRESCRIBED_TOL, "ejml");
         assertPrefixClose(expected, DenseSymmetricEigen.lapackTop(k, 40, false).values(), PRESCRIBED_TOL, "dsyevr");
 
@@ -85,10 +86,24 @@ class DenseEigenTest {
         double[] expected = descending(lambda);
 
         double[] all = DenseSymmetricEigen.lapackAll(k, false).values();
+        double[] twoStage = DenseSymmetricEigen.lapackValues(k, true).values();
         double[] top = DenseSymmetricEigen.lapackTop(k, 100, false).values();
         assertPrefixClose(expected, Arrays.copyOf(all, 100), CROSS_TOL, "dsyevd vs prescribed");
+        assertPrefixClose(expected, Arrays.copyOf(twoStage, 100), CROSS_TOL, "dsyevd_2stage vs prescribed");
         assertPrefixClose(expected, top, CROSS_TOL, "dsyevr vs prescribed");
         assertPrefixClose(all, top, CROSS_TOL, "dsyevr vs dsyevd");
+        assertPrefixClose(all, twoStage, CROSS_TOL, "dsyevd_2stage vs dsyevd, all n");
+    }
+
+    @Test
+    void largeEigenvalueOnlyRequestsTakeTheTwoStageReductionAndRecoverPrescribedValues() {
+        int n = DenseSymmetricEigen.TWO_STAGE_MIN_N;
+        double[] lambda = repeatedAndZeros(n);
+        DMatrixRMaj k = PrescribedSpectrum.reflected(lambda, rand);
+
+        Spectrum raw = Eigensolvers.symmetric(k, EigenRequest.all().raw());
+        assertEquals(DenseSymmetricEigen.LAPACK_ALL_TWO_STAGE, raw.backend());
+        assertPrefixClose(descending(lambda), raw.eigenvalues(), PRESCRIBED_TOL, "factory at n = " + n);
     }
 
     @Test

@@ -70,4 +70,34 @@ final class PrescribedSpectrum {
         CommonOps_DDRM.add(0.5, k, 0.5, kt, k);
         return k;
     }
+
+    /**
+     * Q·diag(λ)·Q for one Householder reflection Q = I − 2uuᵀ with a random unit u, in O(n²):
+     * Q·D·Q = D − 2u(Du)ᵀ − 2(Du)uᵀ + 4(uᵀDu)·uuᵀ (Golub &amp; Van Loan, <i>Matrix Computations</i>,
+     * 4th ed., §5.1.2). Dense, with eigenvalues exactly λ up to rounding, for sizes where a full
+     * random orthogonal Q would cost more than the solve under test. {@code lambda} Not modified.
+     */
+    static DMatrixRMaj reflected(double[] lambda, Random rand) {
+        int n = lambda.length;
+        double[] u = new double[n];
+        double norm = 0;
+        for (int i = 0; i < n; i++) {
+            u[i] = rand.nextGaussian();
+            norm += u[i] * u[i];
+        }
+        norm = Math.sqrt(norm);
+        double quad = 0;
+        for (int i = 0; i < n; i++) {
+            u[i] /= norm;
+            quad += lambda[i] * u[i] * u[i];
+        }
+        DMatrixRMaj k = new DMatrixRMaj(n, n);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double v = -2 * u[i] * lambda[j] * u[j] - 2 * lambda[i] * u[i] * u[j] + 4 * quad * u[i] * u[j];
+                k.data[i * n + j] = i == j ? v + lambda[i] : v;
+            }
+        }
+        return k;
+    }
 }

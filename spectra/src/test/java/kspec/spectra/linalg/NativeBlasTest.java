@@ -12,6 +12,8 @@ import org.ejml.dense.row.RandomMatrices_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The native bridge against EJML's pure-Java results on the same random inputs. */
 class NativeBlasTest {
@@ -150,8 +152,9 @@ class NativeBlasTest {
         assertEquals(top[k - 1], valuesOnly[k - 1], EIGEN_TOL * scale);
     }
 
-    @Test
-    void valuesOnlyDsyevdReadsTheUpperTriangleLikeTheRowMajorCall() {
+    @ParameterizedTest(name = "two-stage: {0}")
+    @ValueSource(booleans = {false, true})
+    void valuesOnlyCallsReadTheUpperTriangleLikeTheRowMajorDsyevd(boolean twoStage) {
         int n = 90;
         DMatrixRMaj a = RandomMatrices_DDRM.symmetric(n, -1, 1, rand);
         double[] expected = new double[n];
@@ -164,7 +167,7 @@ class NativeBlasTest {
         }
         double[] w = new double[n];
         double[] before = upperOnly.clone();
-        assertEquals(0, NativeBlas.dsyevdSymmetricValues(n, upperOnly, w));
+        assertEquals(0, NativeBlas.symmetricEigenvalues(n, upperOnly, w, twoStage));
         assertArrayEquals(before, upperOnly, 0.0, "the input is not modified");
         for (int i = 0; i < n; i++) {
             assertEquals(expected[i], w[i], EIGEN_TOL * Math.abs(expected[n - 1]), "eigenvalue " + i);
