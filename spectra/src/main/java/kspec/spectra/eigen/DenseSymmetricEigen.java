@@ -61,9 +61,18 @@ final class DenseSymmetricEigen {
         return descending(k, w, work, n, LAPACK_ALL);
     }
 
-    /** The top {@code topK} eigenvalues by dsyevr (RANGE='I'). {@code k} Not modified. */
+    /**
+     * The top {@code topK} eigenvalues by dsyevr (RANGE='I'); without vectors from n =
+     * {@value #TWO_STAGE_MIN_N}, all eigenvalues by dsyevd_2stage with the top {@code topK} kept,
+     * since dsyevr's cost is its one-stage tridiagonal reduction (the eigenvalues of the
+     * tridiagonal matrix cost O(n²) either way). {@code k} Not modified.
+     */
     static RawEigen lapackTop(DMatrixRMaj k, int topK, boolean vectors) {
         int n = k.numRows;
+        if (!vectors && n >= TWO_STAGE_MIN_N) {
+            RawEigen all = lapackValues(k, true);
+            return new RawEigen(Arrays.copyOf(all.values(), topK), null, Double.NaN, all.backend(), 0, 0, true);
+        }
         double[] work = k.data.clone(); // dsyevr destroys its input
         double[] w = new double[topK];
         double[] z = vectors ? new double[n * topK] : null;

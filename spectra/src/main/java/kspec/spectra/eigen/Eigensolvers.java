@@ -23,7 +23,8 @@ import org.ejml.data.DMatrixRMaj;
  *       budget of n/2 vector products, i.e. n³ flops (a rough break-even with dsyevr, whose
  *       tridiagonal reduction costs (4/3)n³ at BLAS-2 speed); when that budget runs out before
  *       convergence, LAPACK {@code dsyevr}, and the backend says so;</li>
- *   <li>other top k: LAPACK {@code dsyevr} with an index range.</li>
+ *   <li>other top k: LAPACK {@code dsyevr} with an index range; without vectors from n = 3000,
+ *       all eigenvalues by {@code dsyevd_2stage}, of which the top k are kept.</li>
  * </ul>
  *
  * <p><b>Operators</b> ({@link #topK}): thick-restarted block Lanczos, matrix-free, at most

@@ -1,5 +1,6 @@
 package kspec.spectra.eigen;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -104,6 +105,11 @@ class DenseEigenTest {
         Spectrum raw = Eigensolvers.symmetric(k, EigenRequest.all().raw());
         assertEquals(DenseSymmetricEigen.LAPACK_ALL_TWO_STAGE, raw.backend());
         assertPrefixClose(descending(lambda), raw.eigenvalues(), PRESCRIBED_TOL, "factory at n = " + n);
+
+        int k200 = 200; // block size 240 > n/25, so a dense top-k: dsyevr's one-stage reduction is the slower route
+        Spectrum top = Eigensolvers.symmetric(k, EigenRequest.top(k200).raw());
+        assertEquals(DenseSymmetricEigen.LAPACK_ALL_TWO_STAGE, top.backend());
+        assertArrayEquals(Arrays.copyOf(raw.eigenvalues(), k200), top.eigenvalues(), 0.0);
     }
 
     @Test
