@@ -4,10 +4,11 @@
 One 3-iteration shot decides nothing at the 10% level on a shared 2-core machine, so this runs
 ROUNDS rounds; in each round, for each BLAS thread count and size, numpy's eigvalsh (--repeats R
 after one warm-up call, bench/peers/eigh_numpy.py, which also writes the matrix) and then kspec's
-JMH benchmark on the same NPY file in single-shot mode (5 warm-up and R measured calls in one
-fork, each timed alone, like numpy's). It prints, per thread count and size, the best and the mean
-of each side over all rounds, the ratio of the best times (the least disturbed call of each) and of
-the means, plus the per-round ratio of minima.
+JMH benchmark on the same NPY file (one fork; 2 warm-up and R measured iterations of at least 1 s
+of back-to-back calls, as numpy's loop runs them, each iteration reporting its mean call; with
+--single-shot, 5 warm-up and R measured calls each timed alone). It prints, per thread count and
+size, the best and the mean of each side over all rounds, the ratio of the best times (the least
+disturbed call or iteration of each) and of the means, plus the per-round ratio of minima.
 
 Run from the repository root after `mvn -B -q -DskipTests package -pl bench -am`:
   python3 bench/peers/eigen_parity.py --n 1000 2000 4000 --threads 1 2 --rounds 2 --repeats 5
@@ -30,10 +31,11 @@ def numpy_times(n, threads, repeats, out):
     return row["eigvalsh_times_ms"]
 
 
-def kspec_times(n, threads, repeats, out):
+def kspec_times(n, threads, repeats, out, single_shot):
+    mode = ["-bm", "ss", "-wi", "5"] if single_shot else ["-bm", "avgt", "-wi", "2"]
     with tempfile.NamedTemporaryFile(suffix=".json") as result:
         subprocess.run(["java", "-Dkspec.blas.threads=%d" % threads, "-jar", JAR, "EigenBenchmark.eigenvalues$",
-                        "-p", "n=%d" % n, "-p", "matrixDir=" + out, "-f", "1", "-bm", "ss", "-tu", "ms", "-wi", "5", "-i", str(repeats),
+                        "-p", "n=%d" % n, "-p", "matrixDir=" + out, "-f", "1", "-tu", "ms", *mode, "-i", str(repeats),
                         "-jvmArgsAppend", "-Dkspec.blas.threads=%d" % threads, "-rf", "json", "-rff", result.name],
                        check=True, capture_output=True, text=True)
         with open(result.name) as f:
@@ -48,15 +50,16 @@ def main():
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--out", default="bench/target/eigen")
+    ap.add_argument("--single-shot", action="store_true", help="time kspec's calls one by one (JMH -bm ss)")
     args = ap.parse_args()
     times = {}
     for r in range(args.rounds):
         for threads in args.threads:
             for n in args.n:
-                ours = kspec_times(n, threads, args.repeats, args.out) if r % 2 else None
+                ours = kspec_times(n, threads, args.repeats, args.out, args.single_shot) if r % 2 else None
                 theirs = numpy_times(n, threads, args.repeats, args.out)
                 if ours is None:  # alternate which side goes first
-                    ours = kspec_times(n, threads, args.repeats, args.out)
+                    ours = kspec_times(n, threads, args.repeats, args.out, args.single_shot)
                 times.setdefault((threads, n), []).append((ours, theirs))
                 print(f"round {r + 1} threads {threads} n {n}: kspec min {min(ours):.1f} ms, "
                       f"numpy min {min(theirs):.1f} ms, ratio {min(ours) / min(theirs):.2f}", flush=True)

@@ -26,7 +26,7 @@ for line in text.splitlines():
         eig[d["n"]] = d["eigvalsh_ms_mean"]
 for n, ms in sorted(jmh(r"EigenBenchmark\.eigenvalues").items()):
     if n in eig:
-        rows.append(("eigenvalues (dsyevd vs eigvalsh)", n, ms, eig[n]))
+        rows.append(("eigenvalues (LAPACK vs eigvalsh)", n, ms, eig[n]))
 knn = {int(n): float(ms) for n, ms in re.findall(r"numpy-blocked: n=(\d+) .*?: ([\d.]+) ms", text)}
 for n, ms in sorted(jmh(r"KnnBenchmark\.knnTwoNnMle").items()):
     if n in knn:

@@ -40,7 +40,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The factory never modifies its input (LAPACK works on an internal copy, included in the timing).
  *
  * <ul>
- *   <li>{@code eigenvalues}: all eigenvalues (dsyevd) — compare with numpy {@code eigvalsh};</li>
+ *   <li>{@code eigenvalues}: all eigenvalues (dsyevd; dsyevd_2stage from n = 3000) — compare with
+ *       numpy {@code eigvalsh};</li>
  *   <li>{@code eigenvaluesAndVectors}: all pairs plus the residual ‖KV − VΛ‖ (one extra GEMM);</li>
  *   <li>{@code top50}: the 50 largest (dsyevr or block Krylov, as the factory decides);</li>
  *   <li>{@code largeTop}: top {@code largeK} at n = {@code largeN} by block Krylov on GEMM products
@@ -53,41 +54,33 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>HOW TO RUN (BLAS threads = 2; numpy peer first, same files):
  * <pre>
+ * python3 bench/peers/eigen_parity.py --n 1000 2000 4000 --threads 1 2 --rounds 2 --repeats 7
  * env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=2 python3 bench/peers/eigh_numpy.py --n 1000 2000 4000
  * java -Dkspec.blas.threads=2 -jar bench/target/benchmarks.jar 'EigenBenchmark.eigenvalues$' -p n=1000,2000,4000
  * java -Dkspec.blas.threads=2 -jar bench/target/benchmarks.jar EigenBenchmark -f 1 -wi 2 -i 3
- * # acceptance figures (one shot each; the dense solve at n = 20000 takes a quarter of an hour):
+ * # acceptance figures (one shot each; the dense solve at n = 20000 takes 4.5 minutes quiet):
  * java -Dkspec.blas.threads=2 -Xmx10g -jar bench/target/benchmarks.jar 'EigenBenchmark.largeTop' -f 1 -wi 0 -i 1 -p largeN=20000 -p largeK=500
  * java -Dkspec.blas.threads=2 -Xmx10g -jar bench/target/benchmarks.jar 'EigenBenchmark.eigenvalues$' -f 1 -wi 0 -i 1 -p n=20000
  * java -Dkspec.blas.threads=2 -Xmx2g -jar bench/target/benchmarks.jar 'EigenBenchmark.matrixFreeTop' -f 1 -wi 0 -i 1 -p freeN=50000
  * </pre>
  *
- * <p><b>Measured</b> 2026-11-22 (block-Krylov and n = 20000 figures 22:16–23:31 UTC) on a 2-core
- * AMD EPYC VM shared with other jobs (load average 3–10, so every number is noisy; bytedeco
- * OpenBLAS 0.3.26 vs numpy 2.4.6 on scipy-openblas 0.3.31):
+ * <p><b>Measured</b> on a 2-core AMD EPYC VM (bytedeco OpenBLAS 0.3.31 against numpy 2.4.6 on
+ * scipy-openblas 0.3.31; tables and protocol in bench/README.md):
  * <ul>
- *   <li>one BLAS thread each, best of 5, alternating rounds: n = 1000: Java 89–114 ms, numpy
- *       70–85 ms; n = 2000: Java 730–779 ms, numpy 661–710 ms (Java 1.03–1.17× numpy's time);</li>
- *   <li>two BLAS threads, JMH single-shot mean of 5 vs the peer: n = 1000: 147 ms vs numpy mean
- *       846 ms (best 203); n = 2000: 809 ms vs 10 911 ms (best 1958); n = 4000 (JMH avgt, 3
- *       iterations): 11.1 s (best 7.7 s) vs numpy mean 21.4–21.9 s (best 6.7 s) — numpy's
- *       two-thread OpenBLAS degrades more under contention;</li>
+ *   <li>{@code eigenvalues} against numpy {@code eigvalsh}, alternating rounds
+ *       ({@code bench/peers/eigen_parity.py}): n = 4000, where kspec takes the two-stage reduction,
+ *       0.6–0.85×; n = 1000 and 2000, the same {@code dsyevd} on both sides, within ±10% run-to-run
+ *       noise of parity; n = 20000: 270.7 s quiet ({@code dsyevd_2stage}; one-stage {@code dsyevd}
+ *       took 1017–1068 s under load);</li>
  *   <li>eigenvalues and vectors, two threads: 212 ms (n = 1000), 1.56 s (n = 2000); top 50: 127 ms
- *       (dsyevr, n = 1000), 1.17 s (block Krylov, n = 2000);</li>
- *   <li>{@code largeTop}, top 500 at n = 20000: 77.6 s (JMH single shot, load 3.7–3.9),
- *       26 block products of 64 vectors (1664), converged, residual 2.7e-11; before this change
- *       509 s (13 products of 600, load 3–10). Dense dsyevd, eigenvalues only, at n = 20000: 1017 s
- *       (load 3.4–6.1) and 1068 s (load 0.8–7.9), so top-500 took 0.073–0.076× of it; with
- *       vectors ≈ 2.08× that (the ratio measured at n = 4000: 15.9 s / 7.6 s), ≈ 0.036×</li>
- *   <li>{@code largeTop} defaults (top 200, n = 8000): 10.0 s (load 3.1), 15 products of 64,
- *       residual 8.1e-11; before this change 35.9 s (14 products of 240, load 3.3, outside JMH);
- *       back to back outside JMH (load 1.9): 27.7 s before, 5.2 s after, eigenvalues equal to
- *       6e-13 relative</li>
+ *       (dsyevr, n = 1000), 1.17 s (block Krylov, n = 2000) (2026-11-22, under load);</li>
+ *   <li>{@code largeTop}, top 500 at n = 20000: 62.5 s quiet (77.6 s under load 3.7), 26 block
+ *       products of 64 vectors (1664), converged, residual 2.7e-11: 0.23× the two-stage dense
+ *       eigenvalues, ≈ 0.05× the dense decomposition with vectors;
+ *       defaults (top 200, n = 8000): 10.0 s (load 3.1), 15 products of 64, residual 8.1e-11;</li>
  *   <li>{@code matrixFreeTop}: top 10 at n = 50000, 8 block products, converged, residual 4.9e-11,
- *       959 s (kernel entries recomputed each pass; about 9 CPU-minutes on a contended machine),
- *       peak RSS (VmHWM) 757 MB with -Xmx2g, where the dense matrix alone would be 19 GB (before
- *       the block-Krylov changes above, not re-run); after them, n = 10000: 15.7 s, n = 20000:
- *       78.6 s, 8 products each.</li>
+ *       959 s (kernel entries recomputed each pass; contended machine), peak RSS (VmHWM) 757 MB with
+ *       -Xmx2g, where the dense matrix alone would be 19 GB; n = 10000: 15.7 s, n = 20000: 78.6 s.</li>
  * </ul>
  */
 @BenchmarkMode(Mode.AverageTime)
