@@ -17,6 +17,7 @@ import kspec.spectra.eigen.Eigensolvers;
 import kspec.spectra.eigen.Spectrum;
 import kspec.spectra.eigen.SymmetricOperator;
 import kspec.spectra.linalg.Blas;
+import kspec.spectra.linalg.NativeBlas;
 import org.ejml.data.DMatrixRMaj;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -42,6 +43,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code eigenvalues}: all eigenvalues (dsyevd; dsyevd_2stage from n = 3000) — compare with
  *       numpy {@code eigvalsh};</li>
+ *   <li>{@code eigenvaluesLapackOnly}: the LAPACK call of {@code eigenvalues} alone;</li>
  *   <li>{@code eigenvaluesAndVectors}: all pairs plus the residual ‖KV − VΛ‖ (one extra GEMM);</li>
  *   <li>{@code top50}: the 50 largest (dsyevr or block Krylov, as the factory decides);</li>
  *   <li>{@code largeTop}: top {@code largeK} at n = {@code largeN} by block Krylov on GEMM products
@@ -168,6 +170,19 @@ public class EigenBenchmark {
     @Benchmark
     public Spectrum eigenvalues(Dense s) {
         return Eigensolvers.symmetric(s.k, EigenRequest.all());
+    }
+
+    /**
+     * The LAPACK call of {@link #eigenvalues} alone (same routine for the size, same single copy
+     * into native memory), without kspec's input checks, sorting and normalization: the part of
+     * the time that is the library's, for telling kspec's overhead from the JVM's and the noise.
+     */
+    @Benchmark
+    public double[] eigenvaluesLapackOnly(Dense s) {
+        int n = s.n;
+        double[] w = new double[n];
+        NativeBlas.symmetricEigenvalues(n, s.k.data, w, n >= Eigensolvers.TWO_STAGE_MIN_N);
+        return w;
     }
 
     @Benchmark

@@ -22,27 +22,17 @@ final class DenseSymmetricEigen {
     static final String LAPACK_ALL_TWO_STAGE = "lapack-dsyevd-2stage";
     static final String LAPACK_TOP = "lapack-dsyevr";
     static final String EJML = "ejml-symmetric-qr";
-    /**
-     * All eigenvalues (no vectors) of an n × n matrix with n at least this go through the two-stage
-     * reduction, whose band step runs at matrix–matrix speed where the one-stage reduction is
-     * bound by memory bandwidth once the matrix outgrows the last-level cache. LAPACK implements
-     * the two-stage drivers for eigenvalues only, so vectors always take {@code dsyevd}. Measured
-     * on 2 cores (AMD EPYC, 32 MB L3, bytedeco OpenBLAS 0.3.31; exponential-kernel matrices of
-     * bench/peers/eigh_numpy.py; best of 8–15 calls after 5 warm-up calls), two-stage / one-stage
-     * time with 1 and 2 BLAS threads: n = 1000: 1.3 / 1.6; 2000: 1.0 / 1.4; 2500: 0.90 / 1.5;
-     * 3000: 0.70 / 0.92; 4000: 0.68 / 0.77–0.88; 8000: 0.55 (2 threads). The one-stage time jumps
-     * where the matrix leaves the cache (2 threads: 0.60 s at n = 2500, 1.29 s at 3000). The
-     * eigenvalues agree to 2e-15·λ₁.
-     */
-    static final int TWO_STAGE_MIN_N = 3000;
 
     private DenseSymmetricEigen() {
     }
 
-    /** All eigenvalues by dsyevd, or dsyevd_2stage from n = {@value #TWO_STAGE_MIN_N} without vectors. {@code k} Not modified. */
+    /**
+     * All eigenvalues by dsyevd, or without vectors from n = {@value Eigensolvers#TWO_STAGE_MIN_N}
+     * by dsyevd_2stage. {@code k} Not modified.
+     */
     static RawEigen lapackAll(DMatrixRMaj k, boolean vectors) {
         int n = k.numRows;
-        return vectors ? lapackAllWithVectors(k) : lapackValues(k, n >= TWO_STAGE_MIN_N);
+        return vectors ? lapackAllWithVectors(k) : lapackValues(k, n >= Eigensolvers.TWO_STAGE_MIN_N);
     }
 
     /** All eigenvalues, no vectors, by dsyevd or dsyevd_2stage. {@code k} Not modified. */
@@ -62,14 +52,14 @@ final class DenseSymmetricEigen {
     }
 
     /**
-     * The top {@code topK} eigenvalues by dsyevr (RANGE='I'); without vectors from n =
-     * {@value #TWO_STAGE_MIN_N}, all eigenvalues by dsyevd_2stage with the top {@code topK} kept,
-     * since dsyevr's cost is its one-stage tridiagonal reduction (the eigenvalues of the
-     * tridiagonal matrix cost O(n²) either way). {@code k} Not modified.
+     * The top {@code topK} eigenvalues by dsyevr (RANGE='I'); without vectors from
+     * n = {@value Eigensolvers#TWO_STAGE_MIN_N}, all eigenvalues by dsyevd_2stage with the top
+     * {@code topK} kept, since dsyevr's cost is its one-stage tridiagonal reduction (the
+     * eigenvalues of the tridiagonal matrix cost O(n²) either way). {@code k} Not modified.
      */
     static RawEigen lapackTop(DMatrixRMaj k, int topK, boolean vectors) {
         int n = k.numRows;
-        if (!vectors && n >= TWO_STAGE_MIN_N) {
+        if (!vectors && n >= Eigensolvers.TWO_STAGE_MIN_N) {
             RawEigen all = lapackValues(k, true);
             return new RawEigen(Arrays.copyOf(all.values(), topK), null, Double.NaN, all.backend(), 0, 0, true);
         }

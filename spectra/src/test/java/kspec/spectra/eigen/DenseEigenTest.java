@@ -98,7 +98,7 @@ class DenseEigenTest {
 
     @Test
     void largeEigenvalueOnlyRequestsTakeTheTwoStageReductionAndRecoverPrescribedValues() {
-        int n = DenseSymmetricEigen.TWO_STAGE_MIN_N;
+        int n = Eigensolvers.TWO_STAGE_MIN_N;
         double[] lambda = repeatedAndZeros(n);
         DMatrixRMaj k = PrescribedSpectrum.reflected(lambda, rand);
 
