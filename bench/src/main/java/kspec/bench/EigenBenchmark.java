@@ -66,13 +66,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * java -Dkspec.blas.threads=2 -Xmx2g -jar bench/target/benchmarks.jar 'EigenBenchmark.matrixFreeTop' -f 1 -wi 0 -i 1 -p freeN=50000
  * </pre>
  *
- * <p><b>Measured</b> on a 2-core AMD EPYC VM (bytedeco OpenBLAS 0.3.31 against numpy 2.4.6 on
- * scipy-openblas 0.3.31; tables and protocol in bench/README.md):
+ * <p><b>Measured</b> on a 2-core AMD EPYC VM (tables and protocol in bench/README.md; the
+ * 2026-11-23 figures with bytedeco OpenBLAS 0.3.31 against numpy 2.4.6 on scipy-openblas 0.3.31,
+ * the 2026-11-22 ones partly with bytedeco OpenBLAS 0.3.26):
  * <ul>
  *   <li>{@code eigenvalues} against numpy {@code eigvalsh}, alternating rounds
  *       ({@code bench/peers/eigen_parity.py}): n = 4000, where kspec takes the two-stage reduction,
- *       0.6–0.85×; n = 1000 and 2000, the same {@code dsyevd} on both sides, within ±10% run-to-run
- *       noise of parity; n = 20000: 270.7 s quiet ({@code dsyevd_2stage}; one-stage {@code dsyevd}
+ *       0.6–0.85×; n = 2000, the same {@code dsyevd} on both sides, 0.91–0.92× on means; n = 1000
+ *       0.98–1.07× on means, within the ±10% run-to-run noise of either side (2026-11-23); n = 20000: 270.7 s quiet ({@code dsyevd_2stage}; one-stage {@code dsyevd}
  *       took 1017–1068 s under load);</li>
  *   <li>eigenvalues and vectors, two threads: 212 ms (n = 1000), 1.56 s (n = 2000); top 50: 127 ms
  *       (dsyevr, n = 1000), 1.17 s (block Krylov, n = 2000) (2026-11-22, under load);</li>

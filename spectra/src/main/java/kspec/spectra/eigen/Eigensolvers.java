@@ -17,12 +17,14 @@ import org.ejml.data.DMatrixRMaj;
  *   <li>n &lt; {@value #EJML_MAX_N}, or native LAPACK unavailable: EJML symmetric QR (pure Java);
  *       the fallback is logged once;</li>
  *   <li>all eigenvalues: LAPACK {@code dsyevd}; without vectors from n = {@value #TWO_STAGE_MIN_N}
- *       its two-stage variant {@code dsyevd_2stage}, faster once the matrix outgrows the cache;</li>
+ *       its two-stage variant {@code dsyevd_2stage}, faster once the triangle that the one-stage
+ *       reduction streams through outgrows the cache;</li>
  *   <li>top k with b = k + max(8, k/5) ≤ n/{@value #KRYLOV_MIN_RATIO}: block Krylov on GEMM
  *       products with a native copy of K (so peak memory is again twice the matrix), within a
- *       budget of n/2 vector products, i.e. n³ flops (a rough break-even with dsyevr, whose
- *       tridiagonal reduction costs (4/3)n³ at BLAS-2 speed); when that budget runs out before
- *       convergence, LAPACK {@code dsyevr}, and the backend says so;</li>
+ *       budget of n/2 vector products, i.e. n³ flops (a rough break-even with the dense solve,
+ *       whose tridiagonal reduction costs (4/3)n³, at BLAS-2 speed in {@code dsyevr}); when that
+ *       budget runs out before convergence, the dense top-k solve of the next item, and the
+ *       backend says so;</li>
  *   <li>other top k: LAPACK {@code dsyevr} with an index range; without vectors from
  *       n = {@value #TWO_STAGE_MIN_N}, all eigenvalues by {@code dsyevd_2stage}, of which the top k
  *       are kept.</li>
@@ -54,14 +56,15 @@ public final class Eigensolvers {
     /**
      * All eigenvalues (no vectors) of an n × n matrix with n at least this go through the two-stage
      * reduction, whose band step runs at matrix–matrix speed where the one-stage reduction is
-     * bound by memory bandwidth once the matrix outgrows the last-level cache. LAPACK implements
+     * bound by memory bandwidth once the triangle its matrix–vector products read (4n² bytes)
+     * outgrows the last-level cache. LAPACK implements
      * the two-stage drivers for eigenvalues only, so vectors always take {@code dsyevd}. Measured
      * on 2 cores (AMD EPYC, 32 MB L3, bytedeco OpenBLAS 0.3.31; exponential-kernel matrices of
      * bench/peers/eigh_numpy.py; best of 8–15 calls after 5 warm-up calls), two-stage / one-stage
      * time with 1 and 2 BLAS threads: n = 1000: 1.3 / 1.6; 2000: 1.0 / 1.4; 2500: 0.90 / 1.5;
      * 3000: 0.70 / 0.92; 4000: 0.68 / 0.77–0.88; 8000: 0.55 (2 threads). The one-stage time jumps
-     * where the matrix leaves the cache (2 threads: 0.60 s at n = 2500, 1.29 s at 3000). The
-     * eigenvalues agree to 2e-15·λ₁.
+     * where that triangle passes the 32 MB cache (2 threads: 0.60 s at n = 2500, 25 MB; 1.29 s at
+     * 3000, 36 MB). The eigenvalues agree to 2e-15·λ₁.
      */
     public static final int TWO_STAGE_MIN_N = 3000;
     /** Budget of the matrix-free solver, in block products of width b = k + max(8, k/5). */
@@ -141,8 +144,9 @@ public final class Eigensolvers {
             if (krylov.converged()) {
                 return krylov;
             }
-            return DenseSymmetricEigen.lapackTop(k, req.topK(), req.vectors()).withBackend(DenseSymmetricEigen.LAPACK_TOP
-                    + " (block-krylov did not converge in " + krylov.iterations() + " block products)");
+            RawEigen dense = DenseSymmetricEigen.lapackTop(k, req.topK(), req.vectors());
+            return dense.withBackend(dense.backend() + " (block-krylov did not converge in " + krylov.iterations()
+                    + " block products)");
         }
         return DenseSymmetricEigen.lapackTop(k, req.topK(), req.vectors());
     }

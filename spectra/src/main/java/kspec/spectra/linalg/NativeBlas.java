@@ -189,7 +189,8 @@ public final class NativeBlas {
      * <p>Both reduce A to a symmetric tridiagonal T with orthogonal similarity transformations and
      * then take T's eigenvalues by the Pal–Walker–Kahan QL/QR ({@code dsterf}). The one-stage
      * reduction ({@code dsytrd}) performs half of its (4/3)n³ flops as matrix–vector products
-     * ({@code dsymv}), which run at memory speed once A no longer fits in the cache. The two-stage
+     * ({@code dsymv}), which run at memory speed once the triangle they read no longer fits in the
+     * cache. The two-stage
      * one first reduces A to a band of width nb with matrix–matrix products ({@code dsytrd_sy2sb}),
      * then chases the bulges of the band down to T ({@code dsytrd_sb2st}, O(n²·nb) flops) — Haidar,
      * Ltaief &amp; Dongarra, "Parallel reduction to condensed forms for symmetric eigenvalue problems

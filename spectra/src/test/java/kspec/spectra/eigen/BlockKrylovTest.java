@@ -199,6 +199,20 @@ class BlockKrylovTest {
     }
 
     @Test
+    void fallbackAboveTheTwoStageThresholdNamesTheDenseRoutineItRan() {
+        int n = Eigensolvers.TWO_STAGE_MIN_N; // 3000 = 50 · 60
+        double[] lambda = new double[n];
+        for (int i = 0; i < n; i++) {
+            lambda[i] = 1.0 - (double) i / n; // flat spectrum: the n/2-vector budget runs out
+        }
+        DMatrixRMaj k = PrescribedSpectrum.build(PrescribedSpectrum.kroneckerOrthogonal(50, 60, rand), lambda);
+        Spectrum s = Eigensolvers.symmetric(k, EigenRequest.top(10).raw());
+        assertTrue(s.backend().startsWith(DenseSymmetricEigen.LAPACK_ALL_TWO_STAGE + " (block-krylov did not converge"),
+                s.backend());
+        assertTopClose(lambda, s.eigenvalues(), 10, "two-stage fallback");
+    }
+
+    @Test
     void denseFactoryUsesKrylovForFewEigenvaluesOfALargeMatrix() {
         int n = 1200;
         DMatrixRMaj k = TestKernels.exponentialKernelMatrix(TestKernels.uniformPoints(n, 3, rand), 1.0);

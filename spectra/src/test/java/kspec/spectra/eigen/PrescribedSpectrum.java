@@ -72,32 +72,17 @@ final class PrescribedSpectrum {
     }
 
     /**
-     * Q·diag(λ)·Q for one Householder reflection Q = I − 2uuᵀ with a random unit u, in O(n²):
-     * Q·D·Q = D − 2u(Du)ᵀ − 2(Du)uᵀ + 4(uᵀDu)·uuᵀ (Golub &amp; Van Loan, <i>Matrix Computations</i>,
-     * 4th ed., §5.1.2). Dense, with eigenvalues exactly λ up to rounding, for sizes where a full
-     * random orthogonal Q would cost more than the solve under test. {@code lambda} Not modified.
+     * A dense random orthogonal Q = Q<sub>a</sub> ⊗ Q<sub>b</sub> of order n = a·b, the Kronecker
+     * product of two Haar-distributed factors ({@link #haarOrthogonal}): orthogonal because
+     * (A ⊗ B)ᵀ(A ⊗ B) = AᵀA ⊗ BᵀB = I (Van Loan, "The ubiquitous Kronecker product", J. Comput.
+     * Appl. Math. 123 (2000) 85–100), with every entry non-zero in general. Not Haar itself, but
+     * its eigenvectors spread over all coordinates, at O(a³ + b³ + n²) cost where a Haar Q of
+     * order n costs O(n³) in pure Java — for the sizes where a reduction to tridiagonal form is
+     * the code under test.
      */
-    static DMatrixRMaj reflected(double[] lambda, Random rand) {
-        int n = lambda.length;
-        double[] u = new double[n];
-        double norm = 0;
-        for (int i = 0; i < n; i++) {
-            u[i] = rand.nextGaussian();
-            norm += u[i] * u[i];
-        }
-        norm = Math.sqrt(norm);
-        double quad = 0;
-        for (int i = 0; i < n; i++) {
-            u[i] /= norm;
-            quad += lambda[i] * u[i] * u[i];
-        }
-        DMatrixRMaj k = new DMatrixRMaj(n, n);
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                double v = -2 * u[i] * lambda[j] * u[j] - 2 * lambda[i] * u[i] * u[j] + 4 * quad * u[i] * u[j];
-                k.data[i * n + j] = i == j ? v + lambda[i] : v;
-            }
-        }
-        return k;
+    static DMatrixRMaj kroneckerOrthogonal(int a, int b, Random rand) {
+        DMatrixRMaj qa = haarOrthogonal(a, rand);
+        DMatrixRMaj qb = haarOrthogonal(b, rand);
+        return CommonOps_DDRM.kron(qa, qb, null);
     }
 }
