@@ -79,7 +79,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *       (dsyevr, n = 1000), 1.17 s (block Krylov, n = 2000) (2026-11-22, under load);</li>
  *   <li>{@code largeTop}, top 500 at n = 20000: 62.5 s quiet (77.6 s under load 3.7), 26 block
  *       products of 64 vectors (1664), converged, residual 2.7e-11: 0.23× the two-stage dense
- *       eigenvalues, ≈ 0.05× the dense decomposition with vectors;
+ *       eigenvalues (270.7 s), 0.14× numpy's {@code eigvalsh} (460.1 s), ≈ 0.07× a dense
+ *       decomposition with vectors;
  *       defaults (top 200, n = 8000): 10.0 s (load 3.1), 15 products of 64, residual 8.1e-11;</li>
  *   <li>{@code matrixFreeTop}: top 10 at n = 50000, 8 block products, converged, residual 4.9e-11,
  *       959 s (kernel entries recomputed each pass; contended machine), peak RSS (VmHWM) 757 MB with
