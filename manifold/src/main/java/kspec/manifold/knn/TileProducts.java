@@ -57,7 +57,7 @@ abstract class TileProducts implements AutoCloseable {
         private final DoublePointer c;
 
         Native(DMatrixRMaj x, int tile) {
-            this(x.numCols, tile, copyOffHeap(x), true);
+            this(x.numCols, tile, NativeBlas.copyToNative(x.data, x.numRows * x.numCols), true);
         }
 
         private Native(int dim, int tile, DoublePointer points, boolean ownsPoints) {
@@ -68,12 +68,6 @@ abstract class TileProducts implements AutoCloseable {
             a = new DoublePointer(points);
             b = new DoublePointer(points);
             c = new DoublePointer((long) tile * tile);
-        }
-
-        private static DoublePointer copyOffHeap(DMatrixRMaj x) {
-            DoublePointer p = new DoublePointer((long) x.numRows * x.numCols);
-            p.put(x.data, 0, x.numRows * x.numCols);
-            return p;
         }
 
         @Override

@@ -29,8 +29,7 @@ final class NativeDenseProducts implements RowProducts {
     /** @param matrix n × n symmetric. Not modified (copied). */
     NativeDenseProducts(DMatrixRMaj matrix) {
         this.n = matrix.numRows;
-        this.a = new DoublePointer((long) n * n);
-        a.put(matrix.data, 0, n * n);
+        this.a = NativeBlas.copyToNative(matrix.data, n * n);
     }
 
     @Override

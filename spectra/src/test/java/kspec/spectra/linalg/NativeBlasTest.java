@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.Random;
+import org.bytedeco.javacpp.DoublePointer;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.RandomMatrices_DDRM;
@@ -171,6 +172,27 @@ class NativeBlasTest {
         assertArrayEquals(before, upperOnly, 0.0, "the input is not modified");
         for (int i = 0; i < n; i++) {
             assertEquals(expected[i], w[i], EIGEN_TOL * Math.abs(expected[n - 1]), "eigenvalue " + i);
+        }
+    }
+
+    @Test
+    void parallelCopyToNativeMemoryReproducesEveryElement() {
+        int length = (int) NativeBlas.PARALLEL_COPY_MIN + 12_345; // above the threshold, not a multiple of the workers
+        double[] a = new double[length];
+        for (int i = 0; i < length; i++) {
+            a[i] = i * 0.5 - 7.0;
+        }
+        int before = NativeBlas.threads();
+        NativeBlas.setThreads(3); // three chunks, the last one shorter
+        try (DoublePointer p = NativeBlas.copyToNative(a, length)) {
+            double[] back = new double[length];
+            p.get(back, 0, length);
+            assertArrayEquals(a, back, 0.0);
+        } finally {
+            NativeBlas.setThreads(before);
+        }
+        try (DoublePointer prefix = NativeBlas.copyToNative(a, 10)) { // below the threshold: the caller copies
+            assertEquals(a[9], prefix.get(9), 0.0);
         }
     }
 
