@@ -73,14 +73,15 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code eigenvalues} against numpy {@code eigvalsh}, alternating rounds
  *       ({@code bench/peers/eigen_parity.py}): n = 4000, where kspec takes the two-stage reduction,
  *       0.6–0.85×; n = 2000, the same {@code dsyevd} on both sides, 0.91–0.92× on means; n = 1000
- *       0.98–1.07× on means, within the ±10% run-to-run noise of either side (2026-11-23); n = 20000: 270.7 s quiet ({@code dsyevd_2stage}; one-stage {@code dsyevd}
- *       took 1017–1068 s under load);</li>
+ *       0.98–1.07× on means, within the ±10% run-to-run noise of either side (2026-11-23);
+ *       n = 20000: 270.7–272.0 s quiet ({@code dsyevd_2stage}; numpy 460.1 s; one-stage
+ *       {@code dsyevd} took 1017–1068 s under load);</li>
  *   <li>eigenvalues and vectors, two threads: 212 ms (n = 1000), 1.56 s (n = 2000); top 50: 127 ms
  *       (dsyevr, n = 1000), 1.17 s (block Krylov, n = 2000) (2026-11-22, under load);</li>
- *   <li>{@code largeTop}, top 500 at n = 20000: 62.5 s quiet (77.6 s under load 3.7), 26 block
- *       products of 64 vectors (1664), converged, residual 2.7e-11: 0.23× the two-stage dense
- *       eigenvalues (270.7 s), 0.14× numpy's {@code eigvalsh} (460.1 s), ≈ 0.07× a dense
- *       decomposition with vectors;
+ *   <li>{@code largeTop}, top 500 at n = 20000: 56.1 s quiet (62.5 s before the two-thread native
+ *       copy; 77.6 s under load 3.7), 26 block products of 64 vectors (1664), converged, residual
+ *       2.7e-11: 0.21× the two-stage dense eigenvalues (272.0 s), 0.12× numpy's {@code eigvalsh}
+ *       (460.1 s), ≈ 0.06× a dense decomposition with vectors;
  *       defaults (top 200, n = 8000): 10.0 s (load 3.1), 15 products of 64, residual 8.1e-11;</li>
  *   <li>{@code matrixFreeTop}: top 10 at n = 50000, 8 block products, converged, residual 4.9e-11,
  *       959 s (kernel entries recomputed each pass; contended machine), peak RSS (VmHWM) 757 MB with

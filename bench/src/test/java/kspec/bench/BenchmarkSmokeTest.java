@@ -30,7 +30,7 @@ class BenchmarkSmokeTest {
 
     /** Smallest sizes used by the smoke run, by parameter name (ignored by benchmarks without it). */
     private static final String[][] SMOKE_PARAMS = {{"n", "200"}, {"largeN", "400"}, {"largeK", "10"}, {"freeN", "1000"},
-        {"freeK", "5"}};
+        {"freeK", "5"}, {"megabytes", "8"}};
 
     static {
         // a smoke run measures nothing, so it need not wait for a benchmark running elsewhere on the machine

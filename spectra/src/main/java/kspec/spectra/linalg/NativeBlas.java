@@ -99,9 +99,11 @@ public final class NativeBlas {
      * A new native array holding a copy of {@code a[0, length)}, for operands that native code
      * reads many times or destroys. A large copy is split into contiguous chunks filled at once by
      * {@link #threads()} Java threads (the calling one included): its cost is the first touch of
-     * the fresh pages rather than the copying — 3–5 s per GB on the 2-core VM these figures come
-     * from — and page faults are served on all cores at once: 3.2 GB took 10.7–15.9 s with one
-     * thread and 5.4–7.5 s with two. No BLAS call runs meanwhile, so the copy competes with nothing.
+     * the fresh pages rather than the copying — 1–5 s per GB on the 2-core VM these figures come
+     * from, against 0.08 s per GB into touched memory — and page faults are served on all cores at
+     * once: 1 GB took 991 ms with one thread and 554 ms with two (JMH {@code NativeCopyBenchmark}),
+     * 3.2 GB in a fresh process 10.7–15.9 s and 5.4–7.5 s. No BLAS call runs meanwhile, so the
+     * copy competes with nothing.
      *
      * @param a      the source. Not modified.
      * @param length how many leading elements to copy
