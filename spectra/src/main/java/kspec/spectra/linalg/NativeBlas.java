@@ -120,17 +120,32 @@ public final class NativeBlas {
             helpers[w - 1] = new FutureTask<>(() -> copyChunk(p, a, from, Math.min(chunk, length - from)), null);
             new Thread(helpers[w - 1], "kspec-native-copy-" + w).start();
         }
-        copyChunk(p, a, 0, Math.min(chunk, length));
+        Throwable failure = null;
         try {
-            for (FutureTask<?> helper : helpers) {
-                helper.get();
+            copyChunk(p, a, 0, Math.min(chunk, length));
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        }
+        boolean interrupted = false;
+        for (FutureTask<?> helper : helpers) { // every helper has finished before p can be freed
+            while (true) {
+                try {
+                    helper.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    failure = failure != null ? failure : e.getCause();
+                    break;
+                }
             }
-        } catch (InterruptedException e) {
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while copying " + length + " doubles to native memory", e);
-        } catch (ExecutionException e) {
+        }
+        if (failure != null) {
             p.close();
-            throw new IllegalStateException("copying " + length + " doubles to native memory failed", e.getCause());
+            throw new IllegalStateException("copying " + length + " doubles to native memory failed", failure);
         }
         return p;
     }
