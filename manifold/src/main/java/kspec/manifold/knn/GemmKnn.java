@@ -3,12 +3,12 @@ package kspec.manifold.knn;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import kspec.spectra.linalg.Futures;
 import kspec.spectra.linalg.NativeBlas;
 import org.ejml.data.DMatrixRMaj;
 
@@ -131,14 +131,7 @@ final class GemmKnn {
                     }
                 }));
             }
-            Throwable failure = null;
-            for (Future<?> f : running) {
-                try {
-                    awaitUninterruptibly(f);
-                } catch (ExecutionException e) {
-                    failure = failure == null ? e.getCause() : failure;
-                }
-            }
+            Throwable failure = Futures.awaitAll(running);
             if (failure instanceof RuntimeException re) {
                 throw re;
             }
@@ -150,21 +143,6 @@ final class GemmKnn {
             if (NativeBlas.isAvailable()) {
                 NativeBlas.setThreads(blasThreads);
             }
-        }
-    }
-
-    private static void awaitUninterruptibly(Future<?> f) throws ExecutionException {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                f.get();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,6 +1,7 @@
 package kspec.spectra.linalg;
 
-import java.util.concurrent.ExecutionException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.FutureTask;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.Loader;
@@ -114,11 +115,12 @@ public final class NativeBlas {
         DoublePointer p = new DoublePointer(length);
         int workers = length < PARALLEL_COPY_MIN ? 1 : threads();
         int chunk = (int) ((length + (long) workers - 1) / workers);
-        FutureTask<?>[] helpers = new FutureTask<?>[workers - 1];
+        List<FutureTask<?>> helpers = new ArrayList<>();
         for (int w = 1; w < workers; w++) {
             int from = w * chunk;
-            helpers[w - 1] = new FutureTask<>(() -> copyChunk(p, a, from, Math.min(chunk, length - from)), null);
-            new Thread(helpers[w - 1], "kspec-native-copy-" + w).start();
+            FutureTask<?> helper = new FutureTask<>(() -> copyChunk(p, a, from, Math.min(chunk, length - from)), null);
+            new Thread(helper, "kspec-native-copy-" + w).start();
+            helpers.add(helper);
         }
         Throwable failure = null;
         try {
@@ -126,23 +128,8 @@ public final class NativeBlas {
         } catch (RuntimeException | Error e) {
             failure = e;
         }
-        boolean interrupted = false;
-        for (FutureTask<?> helper : helpers) { // every helper has finished before p can be freed
-            while (true) {
-                try {
-                    helper.get();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    failure = failure != null ? failure : e.getCause();
-                    break;
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Throwable helperFailure = Futures.awaitAll(helpers); // every helper has finished before p can be freed
+        failure = failure != null ? failure : helperFailure;
         if (failure != null) {
             p.close();
             throw new IllegalStateException("copying " + length + " doubles to native memory failed", failure);
