@@ -22,9 +22,9 @@ final class NativeBasis implements AutoCloseable {
     private final int n;
     private final DoublePointer q;
     private final DoublePointer aq;
-    private final Staging block = new Staging();
-    private final Staging coefficients = new Staging();
-    private final Staging out = new Staging();
+    private final NativeStaging block = new NativeStaging();
+    private final NativeStaging coefficients = new NativeStaging();
+    private final NativeStaging out = new NativeStaging();
 
     NativeBasis(int capacity, int n) {
         this.n = n;
@@ -48,7 +48,7 @@ final class NativeBasis implements AutoCloseable {
      * @param rowsIn rows × n. Modified.
      */
     void project(double[] rowsIn, int rows, int basisRows) {
-        DoublePointer x = block.holding(rowsIn, rows * n);
+        DoublePointer x = block.holding(rowsIn, 0, rows * n);
         DoublePointer c = coefficients.ofSize((long) basisRows * rows);
         NativeBlas.dgemm(false, true, basisRows, rows, n, 1.0, q, x, 0.0, c);
         NativeBlas.dgemm(true, false, rows, n, basisRows, -1.0, c, q, 1.0, x);
@@ -75,7 +75,7 @@ final class NativeBasis implements AutoCloseable {
      * @param avt Modified.
      */
     void ritzVectors(double[] s, int cols, int keep, double[] vt, double[] avt) {
-        DoublePointer sp = coefficients.holding(s, cols * keep);
+        DoublePointer sp = coefficients.holding(s, 0, cols * keep);
         DoublePointer result = out.ofSize((long) keep * n);
         NativeBlas.dgemm(true, false, keep, n, cols, 1.0, sp, q, 0.0, result);
         result.get(vt, 0, keep * n);
@@ -90,32 +90,5 @@ final class NativeBasis implements AutoCloseable {
         out.close();
         q.close();
         aq.close();
-    }
-
-    /** A reusable native buffer, grown on demand. */
-    private static final class Staging {
-        private DoublePointer p;
-        private long size;
-
-        DoublePointer ofSize(long needed) {
-            if (needed > size) {
-                close();
-                p = new DoublePointer(needed);
-                size = needed;
-            }
-            return p;
-        }
-
-        DoublePointer holding(double[] values, int length) {
-            return ofSize(length).put(values, 0, length);
-        }
-
-        void close() {
-            if (p != null) {
-                p.close();
-                p = null;
-                size = 0;
-            }
-        }
     }
 }

@@ -22,9 +22,8 @@ final class NativeDenseProducts implements RowProducts {
 
     private final int n;
     private final DoublePointer a;
-    private DoublePointer in;
-    private DoublePointer out;
-    private int stagedRows;
+    private final NativeStaging in = new NativeStaging();
+    private final NativeStaging out = new NativeStaging();
 
     /** @param matrix n × n symmetric. Not modified (copied). */
     NativeDenseProducts(DMatrixRMaj matrix) {
@@ -39,15 +38,10 @@ final class NativeDenseProducts implements RowProducts {
 
     @Override
     public void multiply(double[] rowsIn, int inRow, int rows, double[] rowsOut, int outRow) {
-        if (rows > stagedRows) {
-            releaseStaging();
-            in = new DoublePointer((long) rows * n);
-            out = new DoublePointer((long) rows * n);
-            stagedRows = rows;
-        }
-        in.put(rowsIn, inRow * n, rows * n);
-        NativeBlas.dgemm(false, false, rows, n, n, 1.0, in, a, 0.0, out);
-        out.get(rowsOut, outRow * n, rows * n);
+        DoublePointer x = in.holding(rowsIn, inRow * n, rows * n);
+        DoublePointer y = out.ofSize((long) rows * n);
+        NativeBlas.dgemm(false, false, rows, n, n, 1.0, x, a, 0.0, y);
+        y.get(rowsOut, outRow * n, rows * n);
     }
 
     @Override
@@ -57,14 +51,8 @@ final class NativeDenseProducts implements RowProducts {
 
     @Override
     public void close() {
-        releaseStaging();
+        in.close();
+        out.close();
         a.close();
-    }
-
-    private void releaseStaging() {
-        if (in != null) {
-            in.close();
-            out.close();
-        }
     }
 }
