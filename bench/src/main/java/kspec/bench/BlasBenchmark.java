@@ -2,7 +2,7 @@ package kspec.bench;
 
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import kspec.spectra.linalg.Blas;
+import kspec.core.linalg.Blas;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.RandomMatrices_DDRM;
 import org.openjdk.jmh.annotations.Benchmark;

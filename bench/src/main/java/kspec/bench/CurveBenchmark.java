@@ -3,7 +3,7 @@ package kspec.bench;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import kspec.kernels.ProgressListener;
+import kspec.core.progress.ProgressListener;
 import kspec.scaling.DataScaling;
 import kspec.scaling.GpTeacher;
 import kspec.scaling.LearningCurve;

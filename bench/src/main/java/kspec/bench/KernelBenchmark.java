@@ -20,7 +20,7 @@ import kspec.kernels.Architecture;
 import kspec.kernels.KernelBuilder;
 import kspec.kernels.KernelKind;
 import kspec.kernels.KernelPair;
-import kspec.kernels.ProgressListener;
+import kspec.core.progress.ProgressListener;
 import org.ejml.data.DMatrixRMaj;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

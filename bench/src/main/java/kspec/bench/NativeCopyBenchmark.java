@@ -1,7 +1,7 @@
 package kspec.bench;
 
 import java.util.concurrent.TimeUnit;
-import kspec.spectra.linalg.NativeBlas;
+import kspec.core.linalg.NativeBlas;
 import org.bytedeco.javacpp.DoublePointer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

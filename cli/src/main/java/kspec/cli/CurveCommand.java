@@ -11,7 +11,7 @@ import kspec.kernels.Architecture;
 import kspec.kernels.KernelBuilder;
 import kspec.kernels.KernelKind;
 import kspec.kernels.finite.RandomFeatures;
-import kspec.manifold.Dataset;
+import kspec.data.Dataset;
 import kspec.scaling.DataScaling;
 import kspec.scaling.LearningCurve;
 import kspec.scaling.RegressionTargets;

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import kspec.manifold.Dataset;
+import kspec.data.Dataset;
 import kspec.manifold.dimension.IdEstimate;
 import kspec.scaling.LearningCurve;
 import kspec.scaling.RegimeGrid;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import kspec.manifold.io.AtomicFiles;
+import kspec.data.io.AtomicFiles;
 
 /** Writes the CLI's result files: atomically, never over an input file. */
 final class Outputs {

@@ -1,9 +1,10 @@
 package kspec.kernels;
 
+import kspec.core.progress.ProgressListener;
 import java.util.Arrays;
 import java.util.Locale;
 import kspec.spectra.eigen.SymmetricOperator;
-import kspec.spectra.linalg.NativeBlas;
+import kspec.core.linalg.NativeBlas;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 

@@ -1,5 +1,6 @@
 package kspec.kernels;
 
+import kspec.core.progress.ProgressListener;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import kspec.core.progress.ProgressListener;
 import java.util.EnumSet;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;

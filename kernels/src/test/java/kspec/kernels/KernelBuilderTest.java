@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import kspec.core.progress.ProgressListener;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;

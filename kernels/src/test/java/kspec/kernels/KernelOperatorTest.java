@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import kspec.core.progress.ProgressListener;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

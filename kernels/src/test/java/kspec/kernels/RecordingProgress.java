@@ -1,5 +1,6 @@
 package kspec.kernels;
 
+import kspec.core.progress.ProgressListener;
 import java.util.ArrayList;
 import java.util.List;
 

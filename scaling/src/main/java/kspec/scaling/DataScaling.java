@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import kspec.kernels.ProgressListener;
-import kspec.spectra.linalg.Blas;
+import kspec.core.progress.ProgressListener;
+import kspec.core.linalg.Blas;
+import kspec.core.linalg.Submatrix;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -75,7 +76,7 @@ public final class DataScaling {
         int maxSize = sizes[sizes.length - 1];
         double[][] losses = new double[seeds][sizes.length];
         List<String> solvers = new ArrayList<>();
-        DMatrixRMaj testTargets = rows(problem.targets(), problem.test());
+        DMatrixRMaj testTargets = Submatrix.rows(problem.targets(), problem.test());
         progress.start("L(D): " + seeds + " seeds x " + sizes.length + " sizes up to D=" + maxSize, seeds);
         try {
             measureSeeds(problem, sizes, seeds, ridge, seed, testTargets, losses, solvers, progress);
@@ -90,9 +91,9 @@ public final class DataScaling {
         int maxSize = sizes[sizes.length - 1];
         for (int s = 0; s < seeds; s++) {
             int[] order = prefixOfShuffle(problem.pool(), maxSize, new SplittableRandom(seed + s));
-            NestedKernelRidge ridgeSolver = new NestedKernelRidge(submatrix(problem.gram(), order, order), ridge);
-            DMatrixRMaj cross = submatrix(problem.gram(), problem.test(), order);
-            DMatrixRMaj trainTargets = rows(problem.targets(), order);
+            NestedKernelRidge ridgeSolver = new NestedKernelRidge(Submatrix.of(problem.gram(), order, order), ridge);
+            DMatrixRMaj cross = Submatrix.of(problem.gram(), problem.test(), order);
+            DMatrixRMaj trainTargets = Submatrix.rows(problem.targets(), order);
             for (int i = 0; i < sizes.length; i++) {
                 int d = sizes[i];
                 NestedKernelRidge.Solution solution = ridgeSolver.solve(d, CommonOps_DDRM.extract(trainTargets, 0, d, 0, trainTargets.numCols));
@@ -137,26 +138,6 @@ public final class DataScaling {
             a[j] = tmp;
         }
         return Arrays.copyOf(a, count);
-    }
-
-    public static DMatrixRMaj submatrix(DMatrixRMaj m, int[] rows, int[] cols) {
-        DMatrixRMaj out = new DMatrixRMaj(rows.length, cols.length);
-        for (int i = 0; i < rows.length; i++) {
-            int src = rows[i] * m.numCols;
-            int dst = i * cols.length;
-            for (int j = 0; j < cols.length; j++) {
-                out.data[dst + j] = m.data[src + cols[j]];
-            }
-        }
-        return out;
-    }
-
-    public static DMatrixRMaj rows(DMatrixRMaj m, int[] rows) {
-        DMatrixRMaj out = new DMatrixRMaj(rows.length, m.numCols);
-        for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(m.data, rows[i] * m.numCols, out.data, i * m.numCols, m.numCols);
-        }
-        return out;
     }
 
     static double meanSquaredError(DMatrixRMaj prediction, DMatrixRMaj truth) {

@@ -1,7 +1,7 @@
 package kspec.scaling;
 
 import java.util.SplittableRandom;
-import kspec.spectra.linalg.NativeBlas;
+import kspec.core.linalg.NativeBlas;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;

@@ -1,7 +1,7 @@
 package kspec.scaling;
 
-import kspec.spectra.linalg.Blas;
-import kspec.spectra.linalg.NativeBlas;
+import kspec.core.linalg.Blas;
+import kspec.core.linalg.NativeBlas;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;

@@ -1,10 +1,11 @@
 package kspec.scaling;
 
+import kspec.core.linalg.Submatrix;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import kspec.kernels.ProgressListener;
+import kspec.core.progress.ProgressListener;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -90,7 +91,7 @@ public final class RegimeGrid {
         }
         double[][][] perSeed = new double[seeds][][];
         List<String> notes = new ArrayList<>();
-        DMatrixRMaj testTargets = DataScaling.rows(targets, test);
+        DMatrixRMaj testTargets = Submatrix.rows(targets, test);
         progress.start("(D, P) grid: " + seeds + " seeds x " + dataSizes.length + " sizes x " + widths.length + " widths", seeds);
         try {
             for (int s = 0; s < seeds; s++) {
@@ -126,12 +127,12 @@ public final class RegimeGrid {
                                           List<String> notes) {
         DMatrixRMaj phi = features.features(widths[widths.length - 1], seed);
         int[] order = DataScaling.prefixOfShuffle(pool, dataSizes[dataSizes.length - 1], new SplittableRandom(seed));
-        DMatrixRMaj phiTest = DataScaling.rows(phi, test);
+        DMatrixRMaj phiTest = Submatrix.rows(phi, test);
         double[][] losses = new double[dataSizes.length][];
         for (int i = 0; i < dataSizes.length; i++) {
             int[] rows = Arrays.copyOf(order, dataSizes[i]);
             List<String> cell = new ArrayList<>();
-            losses[i] = WidthScaling.lossesOverWidths(DataScaling.rows(phi, rows), DataScaling.rows(targets, rows), phiTest,
+            losses[i] = WidthScaling.lossesOverWidths(Submatrix.rows(phi, rows), Submatrix.rows(targets, rows), phiTest,
                     testTargets, widths, 0.0, cell);
             for (String note : cell) {
                 notes.add(label + ", D=" + dataSizes[i] + ", " + note);

@@ -1,7 +1,7 @@
 package kspec.scaling;
 
-import kspec.manifold.DataException;
-import kspec.manifold.Dataset;
+import kspec.data.DataException;
+import kspec.data.Dataset;
 import kspec.spectra.fit.TargetSpectrum;
 import org.ejml.data.DMatrixRMaj;
 

@@ -1,10 +1,10 @@
 package kspec.scaling;
 
 import java.util.Optional;
-import kspec.manifold.Dataset;
+import kspec.data.Dataset;
 import kspec.manifold.knn.PairwiseDistances;
-import kspec.manifold.synthetic.ManifoldKind;
-import kspec.manifold.synthetic.SyntheticSpec;
+import kspec.data.synthetic.ManifoldKind;
+import kspec.data.synthetic.SyntheticSpec;
 
 /**
  * The population a dataset was drawn from, when it is known to be the uniform distribution on a

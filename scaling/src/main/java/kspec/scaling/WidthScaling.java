@@ -1,10 +1,11 @@
 package kspec.scaling;
 
+import kspec.core.linalg.Submatrix;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import kspec.kernels.ProgressListener;
-import kspec.spectra.linalg.Blas;
+import kspec.core.progress.ProgressListener;
+import kspec.core.linalg.Blas;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -55,8 +56,8 @@ public final class WidthScaling {
         CurveArguments.requireAscending(widths, "widths");
         CurveArguments.requireSeedsAndRidge(seeds, ridge);
         int maxWidth = widths[widths.length - 1];
-        DMatrixRMaj trainTargets = DataScaling.rows(targets, train);
-        DMatrixRMaj testTargets = DataScaling.rows(targets, test);
+        DMatrixRMaj trainTargets = Submatrix.rows(targets, train);
+        DMatrixRMaj testTargets = Submatrix.rows(targets, test);
         double[][] losses = new double[seeds][widths.length];
         List<String> solvers = new ArrayList<>();
         progress.start("L(P): " + seeds + " feature draws x " + widths.length + " widths up to P=" + maxWidth, seeds);
@@ -83,7 +84,7 @@ public final class WidthScaling {
                     + ", expected " + points + "×" + maxWidth);
         }
         List<String> notes = new ArrayList<>();
-        double[] losses = lossesOverWidths(DataScaling.rows(phi, train), trainTargets, DataScaling.rows(phi, test), testTargets,
+        double[] losses = lossesOverWidths(Submatrix.rows(phi, train), trainTargets, Submatrix.rows(phi, test), testTargets,
                 widths, ridge, notes);
         for (String note : notes) {
             solvers.add(label + ", " + note);

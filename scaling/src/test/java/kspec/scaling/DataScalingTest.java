@@ -1,12 +1,13 @@
 package kspec.scaling;
 
+import kspec.core.linalg.Submatrix;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
-import kspec.kernels.ProgressListener;
+import kspec.core.progress.ProgressListener;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
@@ -53,8 +54,8 @@ class DataScalingTest {
         int[] order = DataScaling.prefixOfShuffle(pool, 160, new SplittableRandom(3));
         for (int i = 0; i < sizes.length; i++) {
             int[] train = java.util.Arrays.copyOf(order, sizes[i]);
-            DMatrixRMaj kdd = DataScaling.submatrix(gram, train, train);
-            DMatrixRMaj kxd = DataScaling.submatrix(gram, test, train);
+            DMatrixRMaj kdd = Submatrix.of(gram, train, train);
+            DMatrixRMaj kxd = Submatrix.of(gram, test, train);
             DMatrixRMaj w = new DMatrixRMaj(1, 1); // K⁻¹ k_x for every test x, as columns
             assertTrue(CommonOps_DDRM.solve(kdd, CommonOps_DDRM.transpose(kxd, null), w));
             double expected = 0;

@@ -1,5 +1,6 @@
 package kspec.scaling;
 
+import kspec.core.linalg.Submatrix;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
@@ -55,8 +56,8 @@ class VarianceLimitedTest {
             int[] order = DataScaling.prefixOfShuffle(IntStream.range(0, train).toArray(), train, new SplittableRandom(o));
             for (int i = 0; i < sizes.length; i++) {
                 int[] rows = Arrays.copyOf(order, sizes[i]);
-                DMatrixRMaj phi = DataScaling.rows(phiAndY[0], rows);
-                DMatrixRMaj y = DataScaling.rows(phiAndY[1], rows);
+                DMatrixRMaj phi = Submatrix.rows(phiAndY[0], rows);
+                DMatrixRMaj y = Submatrix.rows(phiAndY[1], rows);
                 DMatrixRMaj theta = new DMatrixRMaj(p, outputs);
                 CommonOps_DDRM.solve(phi, y, theta); // least squares (QR) on the D × P design
                 DMatrixRMaj prediction = new DMatrixRMaj(test, outputs);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
-import kspec.kernels.ProgressListener;
+import kspec.core.progress.ProgressListener;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;

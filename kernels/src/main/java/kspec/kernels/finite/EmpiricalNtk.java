@@ -2,7 +2,7 @@ package kspec.kernels.finite;
 
 import java.util.List;
 import kspec.kernels.Architecture;
-import kspec.spectra.linalg.Blas;
+import kspec.core.linalg.Blas;
 import org.ejml.data.DMatrixRMaj;
 
 /**

@@ -2,7 +2,7 @@ package kspec.kernels.finite;
 
 import kspec.kernels.Architecture;
 import kspec.kernels.Dense;
-import kspec.spectra.linalg.Blas;
+import kspec.core.linalg.Blas;
 import org.ejml.data.DMatrixRMaj;
 
 /**

@@ -9,7 +9,7 @@ import kspec.kernels.Architecture;
 import kspec.kernels.Dense;
 import kspec.kernels.Layer;
 import kspec.kernels.Parameterization;
-import kspec.spectra.linalg.Blas;
+import kspec.core.linalg.Blas;
 import org.ejml.data.DMatrixRMaj;
 
 /**

@@ -7,7 +7,7 @@ import java.util.Random;
 import kspec.kernels.Architecture;
 import kspec.kernels.KernelBuilder;
 import kspec.kernels.KernelKind;
-import kspec.kernels.ProgressListener;
+import kspec.core.progress.ProgressListener;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.RandomMatrices_DDRM;

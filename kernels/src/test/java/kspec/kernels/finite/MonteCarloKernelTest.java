@@ -8,7 +8,7 @@ import java.util.function.LongFunction;
 import kspec.kernels.Architecture;
 import kspec.kernels.KernelBuilder;
 import kspec.kernels.KernelKind;
-import kspec.kernels.ProgressListener;
+import kspec.core.progress.ProgressListener;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.RandomMatrices_DDRM;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,9 @@
 package kspec.manifold.dimension;
 
+import kspec.core.stats.Stats;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import kspec.manifold.DataException;
+import kspec.data.DataException;
 import kspec.manifold.knn.NeighborTable;
 
 /**

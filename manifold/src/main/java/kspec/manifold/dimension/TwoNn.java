@@ -1,11 +1,12 @@
 package kspec.manifold.dimension;
 
+import kspec.core.stats.Stats;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
-import kspec.manifold.DataException;
+import kspec.data.DataException;
 import kspec.manifold.knn.NeighborTable;
 import org.apache.commons.math3.distribution.GammaDistribution;
 

@@ -1,7 +1,7 @@
 package kspec.manifold.knn;
 
 import java.util.Arrays;
-import kspec.manifold.DataException;
+import kspec.data.DataException;
 import org.ejml.data.DMatrixRMaj;
 
 /**

@@ -8,8 +8,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import kspec.spectra.linalg.Futures;
-import kspec.spectra.linalg.NativeBlas;
+import kspec.core.concurrent.Futures;
+import kspec.core.linalg.NativeBlas;
 import org.ejml.data.DMatrixRMaj;
 
 /**

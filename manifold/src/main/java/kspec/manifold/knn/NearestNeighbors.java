@@ -2,7 +2,7 @@ package kspec.manifold.knn;
 
 import java.util.Objects;
 import java.util.SplittableRandom;
-import kspec.manifold.DataException;
+import kspec.data.DataException;
 import org.ejml.data.DMatrixRMaj;
 
 /**

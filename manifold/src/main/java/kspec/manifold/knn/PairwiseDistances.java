@@ -1,6 +1,6 @@
 package kspec.manifold.knn;
 
-import kspec.spectra.linalg.Blas;
+import kspec.core.linalg.Blas;
 import org.ejml.data.DMatrixRMaj;
 
 /**

@@ -1,7 +1,7 @@
 package kspec.manifold.knn;
 
-import kspec.spectra.linalg.Blas;
-import kspec.spectra.linalg.NativeBlas;
+import kspec.core.linalg.Blas;
+import kspec.core.linalg.NativeBlas;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.openblas.global.openblas;
 import org.ejml.data.DMatrixRMaj;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import kspec.manifold.knn.DuplicatePolicy;
 import kspec.manifold.knn.NearestNeighbors;
 import kspec.manifold.knn.NeighborTable;
-import kspec.manifold.synthetic.SyntheticManifolds;
-import kspec.manifold.synthetic.SyntheticSpec;
+import kspec.data.synthetic.SyntheticManifolds;
+import kspec.data.synthetic.SyntheticSpec;
 import org.junit.jupiter.api.Test;
 
 /**

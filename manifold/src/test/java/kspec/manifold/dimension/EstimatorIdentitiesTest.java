@@ -8,8 +8,8 @@ import java.util.SplittableRandom;
 import kspec.manifold.knn.DuplicatePolicy;
 import kspec.manifold.knn.NearestNeighbors;
 import kspec.manifold.knn.NeighborTable;
-import kspec.manifold.synthetic.SyntheticManifolds;
-import kspec.manifold.synthetic.SyntheticSpec;
+import kspec.data.synthetic.SyntheticManifolds;
+import kspec.data.synthetic.SyntheticSpec;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 

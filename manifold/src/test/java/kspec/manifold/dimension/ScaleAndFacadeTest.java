@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
-import kspec.manifold.DataException;
+import kspec.data.DataException;
 import kspec.manifold.knn.DuplicatePolicy;
 import kspec.manifold.knn.NearestNeighbors;
 import kspec.manifold.knn.NeighborTable;
-import kspec.manifold.synthetic.SyntheticManifolds;
-import kspec.manifold.synthetic.SyntheticSpec;
+import kspec.data.synthetic.SyntheticManifolds;
+import kspec.data.synthetic.SyntheticSpec;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.RandomMatrices_DDRM;
 import org.junit.jupiter.api.Test;
@@ -91,19 +91,6 @@ class ScaleAndFacadeTest {
         IdEstimate e = CorrelationDimension.estimate(x);
         assertEquals(3, e.dimension(), 0.3, e.toString());
         assertEquals(2000, e.used());
-    }
-
-    @Test
-    void predictionsFromDPropagateTheInterval() {
-        IdEstimate d = new IdEstimate("twonn", 8, 0.5, new double[] {7, 9}, 1.0, java.util.Map.of(), 0, 100);
-        ScalingPrediction p = ScalingPrediction.from(d);
-        assertEquals(0.5, p.fourOverD().value(), 1e-15);
-        assertEquals(4 * 0.5 / 64, p.fourOverD().stderr(), 1e-15);
-        assertEquals(4.0 / 9, p.fourOverD().lo(), 1e-15);
-        assertEquals(4.0 / 7, p.fourOverD().hi(), 1e-15);
-        assertEquals(1.0 / 8, p.reluNtkAlphaK().value(), 1e-15);
-        assertEquals(3.0 / 8, p.reluNngpAlphaK().value(), 1e-15);
-        assertTrue(p.reluNngpAlphaK().label().contains("NNGP"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package kspec.scaling.duality;
 
+import kspec.core.linalg.Submatrix;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -10,19 +11,19 @@ import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import kspec.kernels.KernelBuilder;
 import kspec.kernels.KernelKind;
-import kspec.kernels.ProgressListener;
+import kspec.core.progress.ProgressListener;
 import kspec.kernels.SphericalHarmonicSpectrum;
 import kspec.kernels.finite.RandomFeatures;
-import kspec.manifold.Dataset;
+import kspec.data.Dataset;
 import kspec.manifold.dimension.IdEstimate;
 import kspec.manifold.dimension.IntrinsicDimension;
-import kspec.manifold.dimension.ScalingPrediction;
+import kspec.scaling.ScalingPrediction;
 import kspec.scaling.DataScaling;
 import kspec.scaling.LearningCurve;
 import kspec.scaling.RegressionTargets;
 import kspec.scaling.RegimeGrid;
 import kspec.scaling.ScalingExponent;
-import kspec.scaling.SpectrumAnalysis;
+import kspec.spectra.SpectrumAnalysis;
 import kspec.scaling.UniformSphere;
 import kspec.scaling.WidthScaling;
 import kspec.spectra.fit.FitWindow;
@@ -68,8 +69,8 @@ public final class DualityExperiment {
                 .get(config.kind());
         DMatrixRMaj targets = RegressionTargets.of(config.target(), data, gram, config.seed() + 7);
 
-        DMatrixRMaj poolGram = DataScaling.submatrix(gram, pool, pool);
-        DMatrixRMaj poolTargets = DataScaling.rows(targets, pool);
+        DMatrixRMaj poolGram = Submatrix.of(gram, pool, pool);
+        DMatrixRMaj poolTargets = Submatrix.rows(targets, pool);
         SpectrumAnalysis.Result spectrum = oneStep(progress, "spectrum: eigen-decomposition of the " + poolSize + "-point pool",
                 () -> SpectrumAnalysis.analyse(poolGram, poolTargets, new SpectrumAnalysis.Options(0, FitWindow.auto(), 0, config.seed())));
 

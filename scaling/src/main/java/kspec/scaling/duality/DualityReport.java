@@ -4,7 +4,7 @@ import java.util.List;
 import kspec.manifold.dimension.IdEstimate;
 import kspec.scaling.LearningCurve;
 import kspec.scaling.RegimeGrid;
-import kspec.scaling.SpectrumAnalysis;
+import kspec.spectra.SpectrumAnalysis;
 
 /**
  * Everything one duality run found: the exponents with their intervals, the curves behind them,

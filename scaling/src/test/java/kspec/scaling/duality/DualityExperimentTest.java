@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import kspec.kernels.Architecture;
 import kspec.kernels.KernelKind;
-import kspec.kernels.ProgressListener;
-import kspec.manifold.Dataset;
-import kspec.manifold.synthetic.SyntheticManifolds;
-import kspec.manifold.synthetic.SyntheticSpec;
+import kspec.core.progress.ProgressListener;
+import kspec.data.Dataset;
+import kspec.data.synthetic.SyntheticManifolds;
+import kspec.data.synthetic.SyntheticSpec;
 import org.junit.jupiter.api.Test;
 
 /**

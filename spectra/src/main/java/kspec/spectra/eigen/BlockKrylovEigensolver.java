@@ -2,7 +2,7 @@ package kspec.spectra.eigen;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import kspec.spectra.linalg.NativeBlas;
+import kspec.core.linalg.NativeBlas;
 import org.ejml.data.DMatrixRMaj;
 
 /**

@@ -1,7 +1,7 @@
 package kspec.spectra.eigen;
 
-import kspec.spectra.linalg.Blas;
-import kspec.spectra.linalg.NativeBlas;
+import kspec.core.linalg.Blas;
+import kspec.core.linalg.NativeBlas;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 

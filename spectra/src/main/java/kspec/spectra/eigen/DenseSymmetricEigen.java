@@ -3,7 +3,7 @@ package kspec.spectra.eigen;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
-import kspec.spectra.linalg.NativeBlas;
+import kspec.core.linalg.NativeBlas;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;

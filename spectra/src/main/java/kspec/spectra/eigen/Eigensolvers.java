@@ -2,7 +2,7 @@ package kspec.spectra.eigen;
 
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
-import kspec.spectra.linalg.NativeBlas;
+import kspec.core.linalg.NativeBlas;
 import org.ejml.data.DMatrixRMaj;
 
 /**

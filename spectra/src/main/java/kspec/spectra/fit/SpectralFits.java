@@ -1,5 +1,6 @@
 package kspec.spectra.fit;
 
+import kspec.core.stats.Resampling;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -2,7 +2,7 @@ package kspec.spectra.fit;
 
 import java.util.ArrayList;
 import java.util.List;
-import kspec.spectra.linalg.Blas;
+import kspec.core.linalg.Blas;
 import org.apache.commons.math3.special.Gamma;
 import org.ejml.data.DMatrixRMaj;
 

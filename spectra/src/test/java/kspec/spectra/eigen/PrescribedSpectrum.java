@@ -1,8 +1,8 @@
 package kspec.spectra.eigen;
 
 import java.util.Random;
-import kspec.spectra.linalg.Blas;
-import kspec.spectra.linalg.NativeBlas;
+import kspec.core.linalg.Blas;
+import kspec.core.linalg.NativeBlas;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.RandomMatrices_DDRM;

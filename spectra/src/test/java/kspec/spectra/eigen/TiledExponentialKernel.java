@@ -1,6 +1,6 @@
 package kspec.spectra.eigen;
 
-import kspec.spectra.linalg.Blas;
+import kspec.core.linalg.Blas;
 import org.ejml.data.DMatrixRMaj;
 
 /**

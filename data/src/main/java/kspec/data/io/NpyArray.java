@@ -1,0 +1,61 @@
+package kspec.data.io;
+
+import java.util.Objects;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * An array read from a NumPy {@code .npy} file, widened to float64.
+ *
+ * @param shape        the shape from the header; an empty array for a scalar. Copied on the way in and out.
+ * @param dtype        the element type as written in the header, e.g. {@code <f4}, {@code |u1}, {@code >i8}
+ * @param fortranOrder whether the <em>file</em> stored the elements in column-major order;
+ *                     {@link #data()} is row-major either way
+ * @param data         the elements in C (row-major) order. Shared, not copied (a 60,000 × 784 array
+ *                     is 376 MB); treat as read-only.
+ */
+public record NpyArray(long[] shape, String dtype, boolean fortranOrder, double[] data) {
+
+    public NpyArray {
+        shape = shape.clone();
+        Objects.requireNonNull(dtype, "dtype");
+        Objects.requireNonNull(data, "data");
+    }
+
+    @Override
+    public long[] shape() {
+        return shape.clone();
+    }
+
+    /** @return number of axes (0 for a scalar) */
+    public int rank() {
+        return shape.length;
+    }
+
+    /** @return true if the dtype is an integer or boolean type (usable as class labels) */
+    public boolean isIntegerType() {
+        return NpyReader.elementType(dtype).isInteger();
+    }
+
+    /**
+     * The array as points: axis 0 indexes the rows, the remaining axes are flattened row-major into
+     * the columns (n × 28 × 28 becomes n × 784); rank 1 becomes n × 1, a scalar 1 × 1.
+     *
+     * @return a matrix sharing {@link #data()}
+     */
+    public DMatrixRMaj asMatrix() {
+        return Shapes.asMatrix(shape, data);
+    }
+
+    /**
+     * @return the elements as class labels
+     * @throws kspec.data.DataException if the dtype is not integer or the shape is not (n,) or (n, 1)
+     */
+    public int[] asLabels() {
+        return Shapes.asLabels(shape, data, dtype, isIntegerType());
+    }
+
+    @Override
+    public String toString() {
+        return "NpyArray" + Shapes.describe(shape) + " " + dtype + (fortranOrder ? " (Fortran order in file)" : "");
+    }
+}

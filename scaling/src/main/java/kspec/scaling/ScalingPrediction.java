@@ -1,0 +1,68 @@
+package kspec.scaling;
+
+import kspec.manifold.dimension.IdEstimate;
+import java.util.Objects;
+
+/**
+ * Scaling exponents predicted from an intrinsic dimension d, for the duality report.
+ *
+ * <ul>
+ * <li>{@code fourOverD}: the resolution-limited data exponent α_D ≈ 4/d of Bahri, Dyer, Kaplan, Lee,
+ * Sharma (arXiv 2102.06701, §1.3 of science.md; origin Sharma &amp; Kaplan 2020, arXiv 2004.10802).
+ * A <b>lower bound</b> heuristic for trained nets with smooth targets and a loss quadratic at its
+ * minimum (4/α ≤ d); teacher–student nets follow it closely, image data "less clearly".</li>
+ * <li>{@code reluNtkAlphaK} = 1/d and {@code reluNngpAlphaK} = 3/d: the kernel spectral exponents α_K
+ * (λ_i ∝ i^(−(1+α_K))) of the deep ReLU NTK and NNGP on a d-dimensional sphere (Bietti &amp; Bach 2021,
+ * arXiv 2009.14397; science.md §4). They are the data exponents of kernel regression only for a
+ * same-kernel GP teacher; smoother targets give min(a − 1, 2b) (§5).</li>
+ * </ul>
+ * Each prediction c/d carries the delta-method standard error c·se(d)/d² and the interval
+ * [c/d_hi, c/d_lo] mapped from the estimate's 95% interval (c/d decreases in d; a non-positive
+ * lower end maps to +∞).
+ *
+ * @param dimension      the intrinsic dimension used
+ * @param source         the method of the estimate it came from
+ * @param fourOverD      α_D ≈ 4/d (resolution-limited, trained nets)
+ * @param reluNtkAlphaK  α_K = 1/d (deep ReLU NTK)
+ * @param reluNngpAlphaK α_K = 3/d (deep ReLU NNGP)
+ */
+public record ScalingPrediction(double dimension, String source, Prediction fourOverD, Prediction reluNtkAlphaK,
+                                Prediction reluNngpAlphaK) {
+
+    /**
+     * One predicted exponent c/d.
+     *
+     * @param label  what it predicts, human-readable
+     * @param value  c/d
+     * @param stderr c·se(d)/d²
+     * @param lo     c/d_hi
+     * @param hi     c/d_lo (+∞ when d_lo ≤ 0)
+     */
+    public record Prediction(String label, double value, double stderr, double lo, double hi) {
+        public Prediction {
+            Objects.requireNonNull(label, "label");
+        }
+
+        static Prediction of(String label, double c, IdEstimate e) {
+            double d = e.dimension();
+            double[] ci = e.ci95();
+            return new Prediction(label, c / d, c * e.stderr() / (d * d), c / ci[1],
+                    ci[0] > 0 ? c / ci[0] : Double.POSITIVE_INFINITY);
+        }
+    }
+
+    public ScalingPrediction {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(fourOverD, "fourOverD");
+        Objects.requireNonNull(reluNtkAlphaK, "reluNtkAlphaK");
+        Objects.requireNonNull(reluNngpAlphaK, "reluNngpAlphaK");
+    }
+
+    /** @return the predictions from one dimension estimate (the CLI uses the TwoNN estimate) */
+    public static ScalingPrediction from(IdEstimate estimate) {
+        return new ScalingPrediction(estimate.dimension(), estimate.method(),
+                Prediction.of("alpha_D ~ 4/d (resolution-limited, trained nets; heuristic lower bound)", 4, estimate),
+                Prediction.of("alpha_K = 1/d (deep ReLU NTK on a d-sphere)", 1, estimate),
+                Prediction.of("alpha_K = 3/d (deep ReLU NNGP on a d-sphere)", 3, estimate));
+    }
+}
