@@ -151,8 +151,8 @@ final class BenchCommand implements Runnable {
 
     /**
      * Runs every stage once, untimed, on a small problem, so that the first timed size measures
-     * compiled code and loaded natives rather than class loading and the JIT (without it the smallest
-     * size took up to 3× longer than the next one and flattened the fitted exponents).
+     * compiled code and loaded natives rather than class loading and the JIT, which would inflate
+     * the smallest size and flatten the fitted exponents.
      */
     private void warmUp(List<Stage> stages, int n) {
         DMatrixRMaj x = points(n);
@@ -193,7 +193,7 @@ final class BenchCommand implements Runnable {
      * Runs {@code task} once, measuring wall time, process CPU time and the peak heap it reached. The
      * heap peak includes what was live before (the inputs, the JVM's own objects, not-yet-collected
      * garbage), so at small n the fitted heap exponent m underestimates the asymptotic one; a
-     * baseline-subtracted peak was tried and is not reliable (young-generation timing makes it 0).
+     * baseline-subtracted peak is not reliable (young-generation timing can make it 0).
      */
     private static Measurement measure(Stage stage, int n, Supplier<Object> task) {
         System.gc();

@@ -2,7 +2,8 @@ package kspec.kernels;
 
 /**
  * arccos and arcsin in pure Java, so that the JIT inlines them into the tile loops. On JDK 17
- * {@link Math#acos} is a native call costing ~100–350 ns, which dominated the Gram build.
+ * {@link Math#acos} is a native call that cannot be inlined, and its cost dominated the Gram build
+ * (bench/README.md).
  *
  * <p>The algorithm and coefficients are those of fdlibm 5.3 {@code e_acos.c} / {@code e_asin.c}
  * (Sun Microsystems 1993; "Permission to use, copy, modify, and distribute this software is freely

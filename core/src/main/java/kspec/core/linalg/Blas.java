@@ -5,8 +5,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * Dense matrix products on EJML's {@link DMatrixRMaj}, on native OpenBLAS when it loaded
- * ({@link NativeBlas}) and on pure-Java EJML otherwise (about 15× slower on GEMM on a 2-core
- * machine). This is the one place modules multiply large matrices.
+ * ({@link NativeBlas}) and on pure-Java EJML otherwise (bench/README.md compares the two). This
+ * is the one place modules multiply large matrices.
  *
  * <p>Output matrices are reshaped to the product's shape. Inputs and outputs must not alias.
  * Do not call from inside a parallel Java loop: the native path is itself multi-threaded.

@@ -15,8 +15,9 @@ import org.bytedeco.openblas.global.openblas;
  * normally go through {@link Blas}, which falls back to pure-Java EJML when the natives cannot load.
  *
  * <p><b>Threads.</b> OpenBLAS keeps its own thread pool. Its threads competing with Java threads for
- * the same cores slow every call down 20–100×, so: never call these methods from inside a parallel
- * Java loop, and size the pool explicitly. The pool size is read once, at load, from the system
+ * the same cores oversubscribe them and slow every call down by an order of magnitude or more
+ * (bench/README.md), so: never call these methods from inside a parallel Java loop, and size the
+ * pool explicitly. The pool size is read once, at load, from the system
  * property {@code kspec.blas.threads}, else the environment variable {@code OPENBLAS_NUM_THREADS},
  * else the number of available processors; {@link #setThreads(int)} changes it later. Tests and CI
  * use one thread.
@@ -101,11 +102,9 @@ public final class NativeBlas {
      * A new native array holding a copy of {@code a[0, length)}, for operands that native code
      * reads many times or destroys. A large copy is split into contiguous chunks filled at once by
      * {@link #threads()} Java threads (the calling one included): its cost is the first touch of
-     * the fresh pages rather than the copying — 1–5 s per GB on the 2-core VM these figures come
-     * from, against 0.08 s per GB into touched memory — and page faults are served on all cores at
-     * once: 1 GB took 991 ms with one thread and 554 ms with two (JMH {@code NativeCopyBenchmark}),
-     * 3.2 GB in a fresh process 10.7–15.9 s and 5.4–7.5 s. No BLAS call runs meanwhile, so the
-     * copy competes with nothing.
+     * the fresh pages rather than the copying, and page faults are served on all cores at once
+     * (JMH {@code NativeCopyBenchmark}; figures in bench/README.md). No BLAS call runs meanwhile,
+     * so the copy competes with nothing.
      *
      * @param a      the source. Not modified.
      * @param length how many leading elements to copy

@@ -23,8 +23,8 @@ import org.ejml.data.DMatrixRMaj;
  * <p><b>Threads.</b> W workers (W = the configured BLAS thread count) take tile pairs from a shared
  * counter; each runs its GEMM on <i>one</i> BLAS thread and then scans its own tile into its
  * <i>own</i> k-best lists, so both cores stay busy with GEMM or selection and no BLAS thread spins
- * idle while Java selects. (With one multi-threaded GEMM followed by a parallel Java scan, all 60,000
- * Fashion-MNIST points spent 18 s of system time in OpenBLAS's idle-wait against 60 s wall.) The BLAS
+ * idle while Java selects. (With one multi-threaded GEMM followed by a parallel Java scan, OpenBLAS's
+ * idle threads spin-wait while Java selects; bench/README.md, kNN section.) The BLAS
  * pool is set to one thread for the search and restored afterwards (one search at a time, and only
  * after every worker has stopped), so W threads never compete with BLAS threads. A candidate enters a list when it is smaller than the list's worst in (squared
  * distance, index) order, so every list — and their merge — is independent of which worker saw which
@@ -37,9 +37,8 @@ import org.ejml.data.DMatrixRMaj;
 final class GemmKnn {
 
     /**
-     * Rows per tile: a 2048 × 2048 tile is 32 MB and a GEMM of ~6.6 GFlop at dim 784. Measured at
-     * n = 10,000 × 784 (GEMM part only): tiles of 512, 1024, 2048, 5000 took 4.3, 3.8, 3.4, 4.6 s on
-     * the shared 2-core machine, against 8.7 s for the full (non-symmetric) GEMM.
+     * Rows per tile: a 2048 × 2048 tile is 32 MB and a GEMM of ~6.6 GFlop at dim 784; the fastest of
+     * the tile sizes compared in bench/README.md ("Constants chosen by measurement").
      */
     static final int TILE = 2048;
 

@@ -11,11 +11,10 @@ import org.ejml.data.DMatrixRMaj;
  * native GEMM brute force otherwise ({@link Algorithm#AUTO}). Go through this factory rather than
  * naming an implementation.
  *
- * <p><b>Switch point.</b> Measured on this project's 2-core machine (shared, so ±30%), n = 10,000
- * uniform points in [0,1]^dim, k = 20, best of 3: KD-tree 0.07, 0.08, 0.11, 0.32 s at dim 2, 3, 4, 6
- * against 0.4 s for the GEMM; at dim 8–50 the tree took 5–20 s against 0.4–2 s. AUTO therefore
- * uses the tree for {@code dim ≤ }{@value #TREE_MAX_DIM}. The tree's advantage grows with n
- * (n log n against n²).
+ * <p><b>Switch point.</b> A KD-tree prunes well only in low ambient dimension; above it, it visits
+ * most of the tree and loses to the GEMM. On 10,000 uniform points (bench/README.md, "Constants
+ * chosen by measurement") the tree won up to dim 6, so AUTO uses it for
+ * {@code dim ≤ }{@value #TREE_MAX_DIM}. The tree's advantage grows with n (n log n against n²).
  *
  * <p><b>Input checks</b> (one clear message each): non-finite values ({@link DataException}
  * naming row and column), {@code k < 1} or {@code k ≥ n}, fewer than 3k points

@@ -12,8 +12,8 @@ import org.ejml.data.DMatrixRMaj;
  * <p>Native path: the points are copied once into off-heap memory and every tile is one CBLAS call
  * on pointers into it (DGEMM, or DSYRK upper triangle for a diagonal tile), followed by one copy of
  * the tile into a reused Java array. Passing Java arrays to the native library instead costs a
- * fresh native copy of A, B and C, in and out, on every call: measured 61 ms per 2048 × 2048 tile
- * (the K = 8 GEMM, pure copy overhead) against 350 ms for the K = 784 GEMM itself, i.e. ~17%.
+ * fresh native copy of A, B and C, in and out, on every call, a sizeable fraction of the tile's
+ * GEMM time (bench/README.md, "Constants chosen by measurement").
  * Fallback (no natives): {@link Blas} on copied row blocks.
  *
  * <p>Not thread-safe: each thread works on its own {@link #forThread()} engine, which shares the

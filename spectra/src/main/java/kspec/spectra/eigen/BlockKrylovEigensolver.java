@@ -30,9 +30,7 @@ import org.ejml.data.DMatrixRMaj;
  * operator; a Ritz vector, converged or not, enters later products only through R. Converged
  * vectors stay in the basis, so new directions are orthogonalized against them and Rayleigh–Ritz
  * can still refine them — the effect of soft locking (Knyazev, Argentati, Lashuk &amp;
- * Ovtchinnikov 2007, SIAM J. Sci. Comput. 29:2224, BLOPEX) without the bookkeeping. An earlier
- * variant that restarted from A·V over the unconverged Ritz vectors (explicit soft locking,
- * blocks of b) needed 2670 vector products for the top 200 at n = 8000 where this needs 960.
+ * Ovtchinnikov 2007, SIAM J. Sci. Comput. 29:2224, BLOPEX) without the bookkeeping.
  *
  * <p><b>Block width.</b> w = b for a matrix-free operator, whose pass over its entries costs about
  * the same for 1 vector as for b ({@link RowProducts#narrowIsCheaper()}); w =

@@ -40,17 +40,15 @@ import org.ejml.data.DMatrixRMaj;
 public final class Eigensolvers {
 
     /**
-     * Below this n the pure-Java EJML solver is used. Measured on 2 cores (Java 17, OpenBLAS 0.3.26,
-     * one BLAS thread, kernel matrices): EJML and LAPACK within noise of each other up to n ≈ 32–48
-     * (0.02–0.7 ms), LAPACK 2–4× faster from n = 64 on.
+     * Below this n the pure-Java EJML solver is used: up to here it keeps pace with LAPACK, which
+     * wins clearly from n = 64 on (bench/README.md, "Constants chosen by measurement").
      */
     public static final int EJML_MAX_N = 48;
     /**
-     * Block Krylov is tried on dense top-k only when n ≥ this × the block size b. Chosen from
-     * timings at n = 2000 (exponential kernel in 3-d, one BLAS thread) of the first block Krylov
-     * solver: k = 10 (n/b = 111) 0.6 s vs dsyevr 2.3 s; k = 50 (n/b = 33) 1.1 s vs 2.0 s; k = 100
-     * (n/b = 17) 4.1 s vs 1.4 s. With 64-wide blocks and native-memory products it is now
-     * conservative: same sizes, 0.12 s, 0.43 s and 0.62 s against dsyevr's 0.8–0.9 s.
+     * Block Krylov is tried on dense top-k only when n ≥ this × the block size b; for smaller ratios
+     * {@code dsyevr} is used. The threshold is conservative: at n = 2000 the block Krylov solver is
+     * faster than {@code dsyevr} down to n/b = 17 (bench/README.md, "Constants chosen by
+     * measurement").
      */
     public static final int KRYLOV_MIN_RATIO = 25;
     /**
@@ -58,13 +56,11 @@ public final class Eigensolvers {
      * reduction, whose band step runs at matrix–matrix speed where the one-stage reduction is
      * bound by memory bandwidth once the triangle its matrix–vector products read (4n² bytes)
      * outgrows the last-level cache. LAPACK implements
-     * the two-stage drivers for eigenvalues only, so vectors always take {@code dsyevd}. Measured
-     * on 2 cores (AMD EPYC, 32 MB L3, bytedeco OpenBLAS 0.3.31; exponential-kernel matrices of
-     * bench/peers/eigh_numpy.py; best of 8–15 calls after 5 warm-up calls), two-stage / one-stage
-     * time with 1 and 2 BLAS threads: n = 1000: 1.3 / 1.6; 2000: 1.0 / 1.4; 2500: 0.90 / 1.5;
-     * 3000: 0.70 / 0.92; 4000: 0.68 / 0.77–0.88; 8000: 0.55 (2 threads). The one-stage time jumps
-     * where that triangle passes the 32 MB cache (2 threads: 0.60 s at n = 2500, 25 MB; 1.29 s at
-     * 3000, 36 MB). The eigenvalues agree to 2e-15·λ₁.
+     * the two-stage drivers for eigenvalues only, so vectors always take {@code dsyevd}. On a
+     * 32 MB last-level cache the triangle outgrows the cache between n = 2500 and 3000, and from
+     * n = 3000 the two-stage driver is the faster one with one and with two BLAS threads
+     * (bench/README.md, "Constants chosen by measurement"). The eigenvalues agree with
+     * {@code dsyevd}'s to 2e-15·λ₁.
      */
     public static final int TWO_STAGE_MIN_N = 3000;
     /** Budget of the matrix-free solver, in block products of width b = k + max(8, k/5). */

@@ -11,8 +11,7 @@ import org.bytedeco.javacpp.DoublePointer;
  * <p>Why: the {@code double[]} DGEMM binding copies every array argument in and out of native
  * memory on each call (JNI array elements), whole arrays regardless of the rows used. The basis is
  * the largest operand of every one of those GEMMs, several per block, so with narrow blocks those
- * copies cost more than the arithmetic: for the top 200 at n = 8000 with 64-wide blocks the
- * orthogonalization took 6.1 s with array arguments and 2.0 s with this mirror (same iterates).
+ * copies cost more than the arithmetic (bench/README.md, "What changed in the Krylov solver").
  * Here each basis row is written once and only the small operands — the block (rows × n) and
  * coefficient matrices — travel per call.
  * Close after the solve: native memory is freed then, not at garbage collection.

@@ -9,9 +9,9 @@ import org.ejml.data.DMatrixRMaj;
  * whole solve. Passing a Java {@code double[]} to native DGEMM copies all of it in and out on every
  * call (JNI array elements; see {@link NativeBlas#dgemm(boolean, boolean, int, int, int, double,
  * org.bytedeco.javacpp.DoublePointer, org.bytedeco.javacpp.DoublePointer, double,
- * org.bytedeco.javacpp.DoublePointer)}): at n = 20000 a 32-wide product took 10.3 s with the
- * 3.2 GB array against 3.1 s from native memory (2 BLAS threads, loaded machine). Here A is copied
- * once and only the n × b blocks travel.
+ * org.bytedeco.javacpp.DoublePointer)}), which for a large matrix costs more than the product
+ * itself (bench/README.md, "What changed in the Krylov solver"). Here A is copied once and only
+ * the n × b blocks travel.
  *
  * <p>Because A = Aᵀ, the products of vectors stored as rows need no transposes:
  * (A·q<sub>j</sub>)ᵀ = q<sub>j</sub>ᵀA, so the block of rows Q<sub>new</sub> maps to
