@@ -1,0 +1,11 @@
+/**
+ * Exact infinite-width NNGP and NTK kernels of fully connected networks in neural-tangents
+ * conventions, float64: architectures, dual activations, Gram matrices, matrix-free kernel
+ * operators, and the exact population spectrum on the sphere.
+ *
+ * <p>Start from {@link kspec.kernels.Architecture#parse} (or {@link kspec.kernels.Architecture#simple})
+ * and {@link kspec.kernels.KernelBuilder#gram}; for kernels too large to store use
+ * {@link kspec.kernels.KernelOperator} with {@code Eigensolvers.topK}. Formulas: docs/kernels.md and
+ * docs/sphere-spectra.md.
+ */
+package kspec.kernels;
