@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Peer for KernelBenchmark: the depth-L ReLU (or Erf) NNGP/NTK recursion in plain vectorised numpy,
-float64, written the way a user would (neural-tangents conventions, science.md §3):
+float64, written the way a user would (neural-tangents conventions, docs/kernels.md):
 
     Σ⁰ = X Xᵀ / d_in, Θ⁰ = 0
     Dense(W, b):  Σ ← W²Σ + b²,  Θ ← Σ + W²Θ            ('ntk' parameterization)

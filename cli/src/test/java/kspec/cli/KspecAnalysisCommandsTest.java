@@ -91,7 +91,7 @@ class KspecAnalysisCommandsTest {
         CommonOps_DDRM.mult(tmp, h, k);
     }
 
-    /** Uniform points in a 3-cube embedded in R^30: every estimator near 3 (TwoNN bias at d = 3 is small, science.md §6). */
+    /** Uniform points in a 3-cube embedded in R^30: every estimator near 3 (TwoNN bias at d = 3 is small, docs/intrinsic-dimension.md §4). */
     @Test
     void dimensionOfAnEmbeddedCube() throws IOException {
         Path json = dir.resolve("id.json");

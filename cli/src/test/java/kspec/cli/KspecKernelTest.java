@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>With inputs scaled so that x·x′/d_in = z = cos(angle) (--sphere sqrt-dim), first Dense W_std = 1,
  * readout W_std = √2, no bias, one ReLU layer, neural-tangents' recursion reduces to the Cho–Saul
- * arc-cosine kernels (science.md §3): NNGP = κ₁(z), NTK = κ₁(z) + z·κ₀(z), with
+ * arc-cosine kernels (docs/kernels.md §4): NNGP = κ₁(z), NTK = κ₁(z) + z·κ₀(z), with
  * κ₁(z) = (√(1 − z²) + z(π − arccos z))/π and κ₀(z) = (π − arccos z)/π.
  */
 class KspecKernelTest {

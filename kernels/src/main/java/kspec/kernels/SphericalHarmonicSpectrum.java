@@ -17,7 +17,7 @@ import org.ejml.data.DMatrixRMaj;
  * <p>On a sphere of radius r in a (d<sub>in</sub>)-dimensional subspace, NNGP and NTK kernels are
  * dot-product kernels K(x, x′) = κ(xᵀx′/r²), and every dot-product kernel is diagonal in spherical
  * harmonics: the N(d<sub>in</sub>, ℓ) harmonics of degree ℓ share one eigenvalue (Bietti &amp; Mairal 2019,
- * arXiv 1905.12173; science.md §4)
+ * arXiv 1905.12173; docs/sphere-spectra.md §1)
  * <pre>
  *   μ_ℓ = Γ(d_in/2) / (√π Γ((d_in − 1)/2)) ∫_{−1}^{1} κ(t) P_ℓ(t) (1 − t²)^((d_in − 3)/2) dt,
  *   N(d_in, 0) = 1,  N(d_in, ℓ) = (2ℓ + d_in − 2)/ℓ · C(ℓ + d_in − 3, d_in − 2),
@@ -225,7 +225,7 @@ public final class SphericalHarmonicSpectrum {
      * d<sub>in</sub> = 2). For ReLU
      * networks μ<sub>ℓ</sub> ∼ ℓ<sup>−β</sup> with β = d<sub>in</sub> (NTK) or d<sub>in</sub> + 2 (NNGP)
      * and i ∼ ℓ<sup>d<sub>in</sub>−1</sup>, so α → 1/(d<sub>in</sub> − 1) or 3/(d<sub>in</sub> − 1)
-     * (science.md §4): the value the data exponents of a same-kernel GP teacher approach as D → ∞.
+     * (docs/sphere-spectra.md §2): the value the data exponents of a same-kernel GP teacher approach as D → ∞.
      *
      * @return the exponent and the rank range it spans, or empty when fewer than two such degrees exist
      */

@@ -1,6 +1,6 @@
 package kspec.kernels;
 
-/** {@link DualActivationCheck} for ABRelu(-0.4,1.3). Reference: science.md ABRelu. */
+/** {@link DualActivationCheck} for ABRelu(-0.4,1.3). Reference: ABRelu in docs/kernels.md §3. */
 class ABReluCheckTest extends DualActivationCheck {
 
     @Override

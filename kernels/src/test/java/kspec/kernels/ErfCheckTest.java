@@ -1,6 +1,6 @@
 package kspec.kernels;
 
-/** {@link DualActivationCheck} for Erf(0.8,1.3,0.2). Reference: science.md Erf. */
+/** {@link DualActivationCheck} for Erf(0.8,1.3,0.2). Reference: Erf in docs/kernels.md §3. */
 class ErfCheckTest extends DualActivationCheck {
 
     @Override

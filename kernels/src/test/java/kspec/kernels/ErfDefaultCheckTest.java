@@ -1,6 +1,6 @@
 package kspec.kernels;
 
-/** {@link DualActivationCheck} for Erf. Reference: science.md Erf with (a, b, c) = (1, 1, 0). */
+/** {@link DualActivationCheck} for Erf. Reference: Erf of docs/kernels.md §3 with (a, b, c) = (1, 1, 0). */
 class ErfDefaultCheckTest extends DualActivationCheck {
 
     @Override

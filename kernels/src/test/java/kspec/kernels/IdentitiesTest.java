@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Identities between activations (Relu ≡ ABRelu(0,1), LeakyRelu(α) ≡ ABRelu(α,1), Abs ≡ ABRelu(−1,1))
- * and the normalised arc-cosine recursion on the sphere (science.md §3: κ₀, κ₁ of Cho &amp; Saul 2009).
+ * and the normalised arc-cosine recursion on the sphere (docs/kernels.md §4: κ₀, κ₁ of Cho &amp; Saul 2009).
  */
 class IdentitiesTest {
 

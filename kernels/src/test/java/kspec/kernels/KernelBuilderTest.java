@@ -99,7 +99,7 @@ class KernelBuilderTest {
     void zeroBiasDiffersFromNoBiasOnlyInTheStandardNtk() {
         // standard parameterization, one hidden ReLU layer: a zero-variance bias leaves the NNGP alone
         // but its trainable parameter adds ∂f/∂b terms: +1 at the readout and +σ_w²·Σ̇ from the first
-        // layer, Σ̇ = (π − θ)/(2π) with θ the angle of the first-layer covariance (science.md §3)
+        // layer, Σ̇ = (π − θ)/(2π) with θ the angle of the first-layer covariance (docs/kernels.md §3)
         double w = 1.3;
         DMatrixRMaj x = RandomMatrices_DDRM.rectangle(5, 3, -1, 1, new Random(12));
         Architecture zero = Architecture.parse("Dense(1.3,0.0) Relu Dense(1.3,0.0) parameterization=standard width=10");

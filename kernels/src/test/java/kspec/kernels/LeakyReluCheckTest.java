@@ -1,6 +1,6 @@
 package kspec.kernels;
 
-/** {@link DualActivationCheck} for LeakyRelu(0.2). Reference: ABRelu(α, 1) from science.md. */
+/** {@link DualActivationCheck} for LeakyRelu(0.2). Reference: ABRelu(α, 1) of docs/kernels.md §3. */
 class LeakyReluCheckTest extends DualActivationCheck {
 
     @Override

@@ -1,6 +1,6 @@
 package kspec.kernels;
 
-/** {@link DualActivationCheck} for RectifiedMonomial(1). Reference: science.md ReLU (the RectifiedMonomial code path). */
+/** {@link DualActivationCheck} for RectifiedMonomial(1). Reference: the ReLU form of docs/kernels.md §3 (the RectifiedMonomial code path). */
 class RectifiedLinearCheckTest extends DualActivationCheck {
 
     @Override
@@ -26,7 +26,7 @@ class RectifiedLinearCheckTest extends DualActivationCheck {
     @Override
     RefDual reference() {
         return new RefDual() {
-            // the ReLU form of science.md §3 (J₁ of Cho–Saul)
+            // the ReLU form of docs/kernels.md §3 (J₁ of Cho–Saul)
             public double phi(double q1, double q2, double c) {
                 double theta = Math.acos(Math.max(-1, Math.min(1, c / Math.sqrt(q1 * q2))));
                 return Math.sqrt(q1 * q2) / (2 * Math.PI) * (Math.sin(theta) + (Math.PI - theta) * Math.cos(theta));

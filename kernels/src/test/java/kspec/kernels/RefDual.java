@@ -1,7 +1,7 @@
 package kspec.kernels;
 
 /**
- * A dual activation written in the test sources straight from the formulas (science.md §3 and the
+ * A dual activation written in the test sources straight from the formulas (docs/kernels.md §3 and the
  * neural-tangents {@code stax.elementwise} source), independently of the production classes.
  */
 interface RefDual {

@@ -1,7 +1,7 @@
 package kspec.kernels;
 
 /**
- * Reference duals of the parameterised activation families, written straight from science.md §3 and
+ * Reference duals of the parameterised activation families, written straight from docs/kernels.md §3 and
  * shared by the check tests of their members (so each formula is typed once, independently of the
  * production classes).
  */
@@ -12,7 +12,7 @@ final class ReferenceDuals {
 
     /**
      * Erf(a, b, c): f = a·erf(b·x) + c. Scale q and Σ₁₂ by b² first, then the arcsin map; output
-     * a²Φ + c² and Σ̇·a²·b² (science.md §3 Erf).
+     * a²Φ + c² and Σ̇·a²·b² (docs/kernels.md §3, Erf).
      */
     static RefDual erf(double a, double b, double shift) {
         return new RefDual() {
@@ -43,7 +43,7 @@ final class ReferenceDuals {
     }
 
     /**
-     * ABRelu(a, b): f = a·min(x, 0) + b·max(x, 0) (science.md §3, NT {@code _get_ab_relu_kernel}):
+     * ABRelu(a, b): f = a·min(x, 0) + b·max(x, 0) (docs/kernels.md §3, NT {@code _get_ab_relu_kernel}):
      * Σ̇ = (a² + b²)/2 − (a − b)²θ/(2π), Φ = (a − b)²√(q₁q₂ − Σ₁₂²)/(2π) + Σ̇·Σ₁₂.
      */
     static RefDual abRelu(double a, double b) {

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Scalar reference evaluation of the neural-tangents NNGP/NTK recursion for one pair of points at a
- * time, written from science.md §3 without the production code path (no tiles, no BLAS, no
+ * time, written from docs/kernels.md §1–§3 without the production code path (no tiles, no BLAS, no
  * {@code LayerPlan}).
  */
 final class ReferenceKernels {

@@ -1,6 +1,6 @@
 package kspec.kernels;
 
-/** {@link DualActivationCheck} for Relu. Reference: the ReLU arc-cosine form of science.md §3. */
+/** {@link DualActivationCheck} for Relu. Reference: the ReLU arc-cosine form of docs/kernels.md §3. */
 class ReluCheckTest extends DualActivationCheck {
 
     @Override
@@ -26,7 +26,7 @@ class ReluCheckTest extends DualActivationCheck {
     @Override
     RefDual reference() {
         return new RefDual() {
-            // science.md §3: the ReLU form with sin θ + (π − θ) cos θ
+            // docs/kernels.md §3: the ReLU form with sin θ + (π − θ) cos θ
             public double phi(double q1, double q2, double c) {
                 double theta = Math.acos(Math.max(-1, Math.min(1, c / Math.sqrt(q1 * q2))));
                 return Math.sqrt(q1 * q2) / (2 * Math.PI) * (Math.sin(theta) + (Math.PI - theta) * Math.cos(theta));

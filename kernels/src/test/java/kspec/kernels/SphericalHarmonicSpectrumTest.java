@@ -82,7 +82,7 @@ class SphericalHarmonicSpectrumTest {
 
     @Test
     void oneHiddenReluLayerWithoutBiasHasNoOddDegreesAboveOne() {
-        // science.md §4 (parity): one hidden layer, no bias → μ_ℓ = 0 for odd ℓ ≥ 3
+        // docs/sphere-spectra.md §3 (parity): one hidden layer, no bias → μ_ℓ = 0 for odd ℓ ≥ 3
         SphericalHarmonicSpectrum s = SphericalHarmonicSpectrum.of(Architecture.simple(1, "relu", W, null, null, null),
                 KernelKind.NTK, 3, 4, 1);
         for (int l : s.degrees()) {

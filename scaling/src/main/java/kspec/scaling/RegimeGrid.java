@@ -10,7 +10,7 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * Test loss of random-feature regression over a grid of training-set sizes D and feature counts P,
- * and the regime of every cell (Bahri et al. 2021, arXiv 2102.06701, Table 1 of science.md §1.1):
+ * and the regime of every cell (Bahri et al. 2021, arXiv 2102.06701; docs/regimes-and-duality.md §1):
  * with D ≥ 4P the data axis is variance-limited (L − L(D=∞) ∝ 1/D) and the width axis
  * resolution-limited; with P ≥ 4D the reverse; in between, a crossover (where ridgeless regression
  * shows its double-descent peak at D = P).
@@ -160,7 +160,7 @@ public final class RegimeGrid {
     public static final int FIT_HIERARCHY = 16;
 
     /**
-     * The variance-limited fits of the grid (Bahri et al. 2021, Theorem 1; science.md §1.2): on the
+     * The variance-limited fits of the grid (Bahri et al. 2021, Theorem 1; docs/regimes-and-duality.md §2): on the
      * data axis, for every width P with at least 4 sizes D ≥ {@value #FIT_HIERARCHY}P,
      * L(D) = L∞ + c·D^−β; on the width axis, for every size D with at least 4 widths
      * P ≥ {@value #FIT_HIERARCHY}D, L(P) = L∞ + c·P^−β. Theory: β = 1 on both.

@@ -8,13 +8,13 @@ import java.util.Objects;
  *
  * <ul>
  * <li>{@code fourOverD}: the resolution-limited data exponent α_D ≈ 4/d of Bahri, Dyer, Kaplan, Lee,
- * Sharma (arXiv 2102.06701, §1.3 of science.md; origin Sharma &amp; Kaplan 2020, arXiv 2004.10802).
+ * Sharma (arXiv 2102.06701; docs/regimes-and-duality.md §3; origin Sharma &amp; Kaplan 2020, arXiv 2004.10802).
  * A <b>lower bound</b> heuristic for trained nets with smooth targets and a loss quadratic at its
  * minimum (4/α ≤ d); teacher–student nets follow it closely, image data "less clearly".</li>
  * <li>{@code reluNtkAlphaK} = 1/d and {@code reluNngpAlphaK} = 3/d: the kernel spectral exponents α_K
  * (λ_i ∝ i^(−(1+α_K))) of the deep ReLU NTK and NNGP on a d-dimensional sphere (Bietti &amp; Bach 2021,
- * arXiv 2009.14397; science.md §4). They are the data exponents of kernel regression only for a
- * same-kernel GP teacher; smoother targets give min(a − 1, 2b) (§5).</li>
+ * arXiv 2009.14397; docs/sphere-spectra.md §2). They are the data exponents of kernel regression only for a
+ * same-kernel GP teacher; smoother targets give min(a − 1, 2b) (docs/learning-curves.md §2).</li>
  * </ul>
  * Each prediction c/d carries the delta-method standard error c·se(d)/d² and the interval
  * [c/d_hi, c/d_lo] mapped from the estimate's 95% interval (c/d decreases in d; a non-positive

@@ -3,8 +3,8 @@ package kspec.scaling;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 /**
- * The variance-limited law L(X) = L∞ + c·X^−β (Bahri et al. 2021, arXiv 2102.06701, Theorem 1 and
- * §1.2 of science.md: β = 1 when one resource is much larger than the other — e.g. the data axis at
+ * The variance-limited law L(X) = L∞ + c·X^−β (Bahri et al. 2021, arXiv 2102.06701, Theorem 1;
+ * docs/regimes-and-duality.md §2: β = 1 when one resource is much larger than the other — e.g. the data axis at
  * fixed width P with D ≫ P — with L∞ the loss of the X → ∞ limit).
  *
  * <p>Fitted by profile least squares: for each candidate L∞ on a grid in [0, min L) the remaining

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The (D, P) grid on the linear random-feature teacher–student model of Bahri et al. (2021, §3;
- * science.md §1.4): teacher features F ~ N(0, diag k^−1.5) in R^60, 20 teacher outputs, student
+ * docs/regimes-and-duality.md §4): teacher features F ~ N(0, diag k^−1.5) in R^60, 20 teacher outputs, student
  * features 𝒫F with a fresh Gaussian 𝒫 per seed. In the slices with D ≥ 16P the data axis is
- * variance-limited, L(D) − L∞ ∝ 1/D (Theorem 1; science.md §7 item 10 gives ±0.1 on the slope).
+ * variance-limited, L(D) − L∞ ∝ 1/D (Theorem 1; ±0.1 on the slope, docs/regimes-and-duality.md §7 item 3).
  */
 class RegimeGridTest {
 

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * <p>Dot-product kernels on the sphere are diagonal in spherical harmonics: degree k has
  * N(d_in, k) harmonics sharing the eigenvalue
  * μ_k = Γ(d_in/2)/(√π Γ((d_in−1)/2)) ∫ κ(t) P_k(t) (1 − t²)^((d_in−3)/2) dt (Bietti &amp; Mairal 2019,
- * arXiv 1905.12173; science.md §4), from {@link SphericalHarmonicSpectrum} (itself checked against an
+ * arXiv 1905.12173; docs/sphere-spectra.md §1), from {@link SphericalHarmonicSpectrum} (itself checked against an
  * independent Legendre projection in the kernels module). This is the Monte-Carlo side of that check:
  * the eigenvalues of K/n of sampled points estimate the μ_k (with their multiplicities) for
  * ranks i ≪ n; their 1/i-weighted log–log slope over ranks 1..200 of n = 2000 points must match
@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * <p>The asymptotic exponents α_K = 1/(d_in−1) (NTK) and 3/(d_in−1) (NNGP) are only reached at large
  * ranks: the test also checks, on the exact spectrum, that widening the window from 200 to 20,000 ranks
  * moves the NTK's α towards 1/(d_in−1) — the Gram estimate at n = 2000 is pre-asymptotic, as
- * science.md warns (measured here, NTK: Gram α over ranks 1..200 is 0.68, 0.53, 0.44 for d_in = 3, 4, 5; the exact
+ * docs/sphere-spectra.md §4–§5 warn (measured here, NTK: Gram α over ranks 1..200 is 0.68, 0.53, 0.44 for d_in = 3, 4, 5; the exact
  * spectrum gives 0.69, 0.55, 0.46 there and 0.62, 0.50, 0.44 over ranks 1..20,000).
  */
 class SphereSpectrumTest {
@@ -62,7 +62,7 @@ class SphereSpectrumTest {
             String label = kind + " on S^" + (dIn - 1) + ": Gram " + measured + ", exact(1.." + WINDOW + ") " + exactShort;
             assertTrue(measured.ci95()[0] <= exactShort && exactShort <= measured.ci95()[1], label);
             if (ntk) {
-                // the NNGP's local slope overshoots −(d_in + 2) before settling (science.md §4:
+                // the NNGP's local slope overshoots −(d_in + 2) before settling (docs/sphere-spectra.md §4:
                 // −6.77, −6.96, −7.31 for d_in = 5), so only the NTK approaches monotonically
                 double exactLong = SpectralFits.leastSquares(exactSpectrum(dIn, true, LONG_WINDOW),
                         FitWindow.of(1, LONG_WINDOW), true).alpha();

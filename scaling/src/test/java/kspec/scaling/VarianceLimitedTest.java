@@ -11,7 +11,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 
 /**
- * The variance-limited regime (Bahri et al. 2021, Theorem 1; science.md §1.2 and §7 item 10): at a
+ * The variance-limited regime (Bahri et al. 2021, Theorem 1; docs/regimes-and-duality.md §2 and §7 item 3): at a
  * fixed number of random features P, the loss approaches its D → ∞ value as 1/D once D ≫ P.
  */
 class VarianceLimitedTest {
@@ -31,10 +31,10 @@ class VarianceLimitedTest {
     }
 
     /**
-     * Measured: the linear random-feature teacher–student model (science.md §1.4) with P = 8 features,
+     * Measured: the linear random-feature teacher–student model (docs/regimes-and-duality.md §4) with P = 8 features,
      * least squares on D = 128 … 8192 nested training points (D ≫ P), averaged in log space over 16
      * orderings, 20 teacher outputs and 4000 test points. The slope of L − L∞ must be −1 within ±0.1
-     * (the tolerance of science.md §7 item 10); the exact expectation L∞(1 + P/(D − P − 1)) bends it to
+     * (the tolerance of docs/regimes-and-duality.md §7 item 3); the exact expectation L∞(1 + P/(D − P − 1)) bends it to
      * about −1.02 over this range.
      */
     @Test

@@ -12,8 +12,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 
 /**
- * The linear random-feature teacher–student model of Bahri et al. (2021, arXiv 2102.06701, §1.4 of
- * science.md): teacher features F ~ N(0, Λ) in R^S, targets y = ωᵀF, student features φ = 𝒫F with a
+ * The linear random-feature teacher–student model of Bahri et al. (2021, arXiv 2102.06701;
+ * docs/regimes-and-duality.md §4): teacher features F ~ N(0, Λ) in R^S, targets y = ωᵀF, student features φ = 𝒫F with a
  * random P × S projection 𝒫, least squares on D training points.
  *
  * <p>Closed form: with D → ∞ the loss is their eq. 1 per teacher,

@@ -24,7 +24,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * automatic or explicit window, and the Clauset MLE), the plateau-aware fit when the spectrum is a
  * staircase, a bootstrap interval over data points, and — given targets — the task-power exponent a
  * and the Bordelon–Canatar–Pehlevan prediction α_D = min(a − 1, 2b), b = 1 + α_K
- * (arXiv 2002.02561; science.md §5).
+ * (arXiv 2002.02561; docs/learning-curves.md §2).
  *
  * <p>The bootstrap resamples data rows with replacement; the kernel of the resampled points is the
  * principal submatrix K[S, S] of the full kernel, so no kernel is rebuilt.

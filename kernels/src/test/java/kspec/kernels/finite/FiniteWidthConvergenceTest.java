@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * ‖K̂_P − K_NNGP‖_F/‖K_NNGP‖_F shrinks like P^(−1/2) for P = 2⁶ … 2¹⁴ (one hidden ReLU layer, where
  * the P features are i.i.d., so E‖K̂_P − K‖_F² = c/P exactly). log-errors are averaged over 8 seeds
- * (log-space averaging, science.md §1.6) and regressed on log P. Tolerance: |slope + 1/2| ≤ 0.1 (measured: −0.54 ± 0.03 with 4 seeds), and
+ * (log-space averaging, docs/regimes-and-duality.md §6) and regressed on log P. Tolerance: |slope + 1/2| ≤ 0.1 (measured: −0.54 ± 0.03 with 4 seeds), and
  * at most 5 standard errors of the fitted slope.
  */
 class FiniteWidthConvergenceTest {

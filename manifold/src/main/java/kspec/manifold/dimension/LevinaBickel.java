@@ -17,7 +17,7 @@ import kspec.manifold.knn.NeighborTable;
  * Under the local Poisson model \((k-1)\,u_k(x)\) is a sum of k − 1 independent Exp(d) variables,
  * so \(u_k\) is unbiased for 1/d and the harmonic form is safe at every k ≥ 2. The arithmetic mean
  * of the local estimates \(1/u_k(x)\) is <b>not offered</b>: at k = 2 its expectation is infinite
- * (it gave ≥ 5× the true dimension on uniform cubes, science.md §6). At k = 2 the harmonic form is
+ * (it gave ≥ 5× the true dimension on uniform cubes, docs/intrinsic-dimension.md §3). At k = 2 the harmonic form is
  * exactly the N-normalised TwoNN maximum likelihood N/Σ log μ.
  *
  * <p>Defaults: the small-k recipe k = 2, 3, 4 (as used by Bahri et al. 2021, arXiv 2102.06701, after

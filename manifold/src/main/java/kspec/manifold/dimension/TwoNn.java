@@ -30,7 +30,7 @@ import org.apache.commons.math3.distribution.GammaDistribution;
  * share T₁), so both intervals are widened about d̂ by the design effect
  * \(f = \sqrt{\widehat{\mathrm{Var}}_{HAC}(\overline{\log\mu}) / \widehat{\mathrm{Var}}_{iid}(\overline{\log\mu})}\)
  * of {@link NeighbourhoodVariance} (reported as {@code designEffect}; about 1.2–1.4 on flat tori).
- * The finite-sample bias at d ≳ 6 (science.md §6) is not in the intervals at all.
+ * The finite-sample bias at d ≳ 6 (docs/intrinsic-dimension.md §4) is not in the intervals at all.
  */
 public final class TwoNn {
 

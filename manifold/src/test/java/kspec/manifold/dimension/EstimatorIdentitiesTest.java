@@ -30,7 +30,7 @@ class EstimatorIdentitiesTest {
 
     @Test
     void harmonicMleAtKTwoIsTheNNormalisedTwoNnLikelihood() {
-        // science.md §7 item 16: harmonic Levina–Bickel at k = 2 = N / Σ log μ (identity)
+        // docs/intrinsic-dimension.md §3: harmonic Levina–Bickel at k = 2 = N / Σ log μ (identity)
         double mle = LevinaBickel.estimate(CUBE_6, new LevinaBickel.Options(2, 2)).dimension();
         assertEquals(CUBE_6.n() / sumLogMu(CUBE_6), mle, 1e-12 * mle);
         double ml = TwoNn.estimate(CUBE_6, TwoNn.Options.defaults().withFit(TwoNn.Fit.MAXIMUM_LIKELIHOOD)).dimension();
@@ -46,7 +46,7 @@ class EstimatorIdentitiesTest {
 
     @Test
     void arithmeticSmallKMeanIsFarOffWhileTheHarmonicFormIsNot() {
-        // science.md §6: arithmetic mean at k = 2 has infinite expectation (≥ 5× d on cubes); the harmonic form
+        // docs/intrinsic-dimension.md §3: arithmetic mean at k = 2 has infinite expectation (≥ 5× d on cubes); the harmonic form
         // gave 5.63 on the 6-cube at n = 10,000. Here n = 3000, d = 6.
         double arithmetic = 0;
         for (int i = 0; i < CUBE_6.n(); i++) {

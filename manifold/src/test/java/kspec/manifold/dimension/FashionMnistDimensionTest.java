@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * GRIDE (4, 8) 13.6, MLE k = 10..20 13.1, correlation dimension 7.2 (3000-point subsample, large
  * radii); GRIDE falls from 14.9 at ranks (1, 2) to 12.5 at (8, 16) and TwoNN from 15.7 to 13.2 under
  * 16-fold decimation: the estimate depends on scale. Pope et al. 2021 (arXiv 2104.08894) report
- * MLE IDs of 7–13 for MNIST at k = 3..20 [U-recalled, science.md §7 item 17].
+ * MLE IDs of 7–13 for MNIST at k = 3..20 (an unconfirmed recollection, docs/intrinsic-dimension.md §5).
  */
 class FashionMnistDimensionTest {
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * cube d = 2: 2.00 / 2.00; d = 6: 5.68 / 5.70 (−5%); d = 9: 7.95 / 7.96 (−12%); d = 12: 10.36 / 10.30 (−14%);
  * torus d = 2: 2.02 / 2.02; d = 4: 4.10 / 4.08 (+2%); d = 9: 10.08 / 10.20 (+12%, the circles of radius
  * 1/(2π) are resolved at this n); swiss roll: 2.02 / 2.01; gaussian d = 4: 4.04 / 4.04; d = 9: 8.84 / 8.83.
- * These agree with science.md §6 (TwoNN cube 2.00, 3.96, 5.66, 7.96, 10.44; sphere 2.05, 3.98, 5.98,
+ * These agree with docs/intrinsic-dimension.md §4 (TwoNN cube 2.00, 3.96, 5.66, 7.96, 10.44; sphere 2.05, 3.98, 5.98,
  * 8.87, 11.11). The cube is biased low at high d (boundaries). Bounds below are relative to d and
  * leave about 3 standard errors (TwoNN se ≈ 1.3·d/√n ≈ 1.3%·d) around the measured bias. Eight of
  * the measured cases are asserted (each costs a 10,000-point search).

@@ -8,8 +8,8 @@ import kspec.spectra.SpectrumAnalysis;
 
 /**
  * Everything one duality run found: the exponents with their intervals, the curves behind them,
- * the verdicts, and which assumptions of the duality held (Bahri et al. 2021, arXiv 2102.06701, §1.4–1.5
- * of science.md: linear model, isotropic GP teacher, ridgeless, pure power law, hierarchy).
+ * the verdicts, and which assumptions of the duality held (Bahri et al. 2021, arXiv 2102.06701;
+ * docs/regimes-and-duality.md §4–§5: linear model, isotropic GP teacher, ridgeless, pure power law, hierarchy).
  *
  * @param config             what was run
  * @param n                  points used (pool + test)

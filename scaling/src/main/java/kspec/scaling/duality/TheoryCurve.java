@@ -10,7 +10,7 @@ import kspec.spectra.theory.LearningCurvePrediction;
 import kspec.spectra.theory.LearningCurveTheory;
 
 /**
- * The Bordelon–Canatar–Pehlevan prediction of L(D) (arXiv 2002.02561; science.md §5) over the
+ * The Bordelon–Canatar–Pehlevan prediction of L(D) (arXiv 2002.02561; docs/learning-curves.md §1) over the
  * measured training-set sizes, and the spectrum it was computed from.
  *
  * <p>Two sources. (1) <b>Population</b>: when the inputs are uniform on a sphere and the target is a GP

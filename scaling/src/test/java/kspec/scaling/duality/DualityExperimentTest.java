@@ -56,7 +56,7 @@ class DualityExperimentTest {
      * L(D): per size within the sampling error of the measured mean (three standard errors over the
      * seeds, plus 3% for the test set and teacher draw shared by all seeds), and the exponent within
      * 0.05 of α_D (issue acceptance). Its exponent over ever larger D windows falls monotonically
-     * towards the ReLU NNGP asymptote 3/(d_in − 1) = 0.75 (science.md §4; measured 0.84, 0.79, 0.77,
+     * towards the ReLU NNGP asymptote 3/(d_in − 1) = 0.75 (docs/sphere-spectra.md §2; measured 0.84, 0.79, 0.77,
      * 0.76 for windows starting at D = 64 … 4096), and the spectrum's own far exponent is within 5% of it.
      */
     private static void bcpOnThePopulationSpectrumPredictsTheMeasuredCurve(DualityReport r) {

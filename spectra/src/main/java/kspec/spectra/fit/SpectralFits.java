@@ -11,7 +11,7 @@ import org.apache.commons.math3.distribution.TDistribution;
 
 /**
  * Power-law fits of descending kernel spectra, λ<sub>i</sub> ∝ i<sup>−(1+α)</sup> (α = α<sub>K</sub>,
- * science.md notation), with an honest verdict on whether a power law describes the spectrum at all.
+ * notation of docs/README.md), with an honest verdict on whether a power law describes the spectrum at all.
  *
  * <h2>Estimators</h2>
  * <ul>
@@ -22,7 +22,7 @@ import org.apache.commons.math3.distribution.TDistribution;
  *       power-law MLE with a Kolmogorov–Smirnov-chosen cut-off — an estimator independent of the
  *       regression.</li>
  *   <li>{@link #plateau}: regression of plateau values on block-midpoint ranks, for staircase spectra
- *       (science.md §4).</li>
+ *       (docs/sphere-spectra.md §5).</li>
  * </ul>
  *
  * <h2>Automatic window</h2>
@@ -159,7 +159,7 @@ public final class SpectralFits {
 
     /**
      * Finds plateaus in the spectrum of a <em>finite-sample</em> kernel matrix, where sampling splits
-     * each degenerate block (e.g. the N(d_in, k) spherical harmonics of degree k, science.md §4) into
+     * each degenerate block (e.g. the N(d_in, k) spherical harmonics of degree k, docs/sphere-spectra.md §1) into
      * a cluster whose spread (≈ 10% on 2,000 sphere points) exceeds any tolerance that would not also
      * chain a smooth power law into blocks.
      *
@@ -232,7 +232,7 @@ public final class SpectralFits {
     }
 
     /**
-     * Plateau-aware fit for staircase spectra (science.md §4): the mean value of each block of
+     * Plateau-aware fit for staircase spectra (docs/sphere-spectra.md §5): the mean value of each block of
      * {@link #detectStaircase} is regressed, unweighted, in log–log on the block's midpoint rank
      * (first + last)/2. An explicit window keeps the blocks lying wholly inside it; the automatic
      * window applies the class rule to the block points (cap: blocks ending at or before n/10).

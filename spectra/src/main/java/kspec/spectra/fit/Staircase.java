@@ -1,7 +1,7 @@
 package kspec.spectra.fit;
 
 /**
- * Blocks of near-equal consecutive eigenvalues of a descending spectrum (science.md §4: kernels on
+ * Blocks of near-equal consecutive eigenvalues of a descending spectrum (docs/sphere-spectra.md §5: kernels on
  * spheres and other symmetric data have plateaus of multiplicity N(d_in, k)). Built by
  * {@link SpectralFits#detectStaircase(double[], double)}.
  *

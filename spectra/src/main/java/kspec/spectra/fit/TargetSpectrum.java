@@ -7,7 +7,7 @@ import org.apache.commons.math3.special.Gamma;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Task power of targets in the kernel eigenbasis (science.md §2.2 and §5): how much of the target
+ * Task power of targets in the kernel eigenbasis (docs/learning-curves.md §2): how much of the target
  * lies along each eigenvector, its cumulative curve, and its decay exponent a (task power ∝ k<sup>−a</sup>).
  *
  * <p><b>Normalisation.</b> For the eigen-decomposition K/n = Σ<sub>k</sub> λ<sub>k</sub> v<sub>k</sub>v<sub>k</sub>ᵀ

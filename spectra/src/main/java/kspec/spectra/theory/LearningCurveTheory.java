@@ -3,7 +3,7 @@ package kspec.spectra.theory;
 /**
  * Spectral learning-curve theory of kernel regression: Bordelon, Canatar &amp; Pehlevan 2020 (ICML,
  * arXiv 2002.02561) and Canatar, Bordelon &amp; Pehlevan 2021 (Nat. Commun. 12, 2914; arXiv 2006.13198),
- * as in science.md §5.
+ * as restated in docs/learning-curves.md §1.
  *
  * <p>Kernel eigenvalues λ<sub>k</sub> with degeneracies g<sub>k</sub>, target
  * f* = Σ<sub>k</sub> w̄<sub>k</sub> ψ<sub>k</sub> with E[ψ<sub>k</sub>²] = λ<sub>k</sub> (mode power
@@ -151,7 +151,7 @@ public final class LearningCurveTheory {
     }
 
     /**
-     * The asymptotic data exponent min(a − 1, 2b) (science.md §2.3, §5).
+     * The asymptotic data exponent min(a − 1, 2b) (docs/learning-curves.md §2; docs/dynamics.md §3).
      *
      * @param a task-power exponent (mode power ∼ k<sup>−a</sup>), &gt; 1 for a finite loss
      * @param b eigenvalue exponent (λ<sub>k</sub> ∼ k<sup>−b</sup>), &gt; 1 for a trace-class kernel

@@ -203,7 +203,7 @@ class SpectralFitsTest {
         }
     }
 
-    /** Multiplicities of degree-k spherical harmonics on S^(d_in−1), science.md §4. */
+    /** Multiplicities of degree-k spherical harmonics on S^(d_in−1), docs/sphere-spectra.md §1. */
     static int harmonicMultiplicity(int dIn, int k) {
         if (k == 0) {
             return 1;
