@@ -11,9 +11,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import kspec.core.linalg.NativeBlas;
+import kspec.core.linalg.Blas;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * Exact infinite-width NNGP and NTK Gram matrices of an {@link Architecture}, in float64, following
@@ -25,7 +24,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *    \text{activation: } \Theta \leftarrow \Theta\,\dot\Sigma(q_1,q_2,\Sigma),\ \Sigma \leftarrow \Phi(q_1,q_2,\Sigma), \]
  * with the per-point variances q carried by their own (exact) diagonal recursion.
  *
- * <p><b>How.</b> The input Gram X·Xᵀ is one SYRK (K(X)) or GEMM (K(X, Y)) on native BLAS, written
+ * <p><b>How.</b> The input Gram X·Xᵀ is one SYRK (K(X)) or GEMM (K(X, Y)) by {@link Blas}, written
  * into the output matrix; then the whole layer recursion runs fused per entry, in 64 × 64 tiles on a
  * fixed pool of {@link #threads()} Java threads (upper-triangle tiles only for K(X), mirrored on
  * write). Memory: one n × n (or m × n) matrix per requested kernel plus O(n) per layer; no per-layer
@@ -86,11 +85,7 @@ public final class KernelBuilder {
         DMatrixRMaj ntk = k.contains(KernelKind.NTK) ? new DMatrixRMaj(n, n) : null;
         DMatrixRMaj src = nngp != null ? nngp : ntk;
         // raw inner products x·x′ in the upper triangle (lower triangle not read)
-        if (NativeBlas.isAvailable()) {
-            NativeBlas.dsyrkUpper(n, x.numCols, 1.0, x.data, 0.0, src.data);
-        } else {
-            CommonOps_DDRM.multTransB(x, x, src);
-        }
+        Blas.syrkUpper(n, x.numCols, 1.0, x.data, src.data);
         double invD = 1.0 / x.numCols;
         double[] q0 = new double[n];
         for (int i = 0; i < n; i++) {
@@ -156,11 +151,7 @@ public final class KernelBuilder {
         DMatrixRMaj nngp = k.contains(KernelKind.NNGP) ? new DMatrixRMaj(m, n) : null;
         DMatrixRMaj ntk = k.contains(KernelKind.NTK) ? new DMatrixRMaj(m, n) : null;
         DMatrixRMaj src = nngp != null ? nngp : ntk;
-        if (NativeBlas.isAvailable()) {
-            NativeBlas.dgemm(false, true, m, n, test.numCols, 1.0, test.data, train.data, 0.0, src.data);
-        } else {
-            CommonOps_DDRM.multTransB(test, train, src);
-        }
+        Blas.multTransB(test, train, src);
         double invD = 1.0 / train.numCols;
         crossTiles(plan, invD, plan.diagonals(squaredNorms(test, invD)), 0, plan.diagonals(squaredNorms(train, invD)), 0,
                 nngp, ntk, label(k, m, n), progress);

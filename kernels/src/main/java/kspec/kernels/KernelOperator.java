@@ -4,9 +4,8 @@ import kspec.core.progress.ProgressListener;
 import java.util.Arrays;
 import java.util.Locale;
 import kspec.spectra.eigen.SymmetricOperator;
-import kspec.core.linalg.NativeBlas;
+import kspec.core.linalg.Blas;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * The NNGP or NTK Gram matrix K of an {@link Architecture} on n points as a matrix-free
@@ -31,7 +30,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *    K_{I,[0,r)},\ K_{I,I} \leftarrow \text{layer recursion on } G/d,\ B/d \]
  * (the recursion in parallel 64 × 64 tiles on the kernel pool, {@link KernelBuilder#threads()}); the
  * diagonal block takes its diagonal from the exact diagonal maps and its upper triangle is mirrored
- * onto the lower one. Then, on native BLAS in the calling thread, never inside the parallel loop,
+ * onto the lower one. Then, by BLAS in the calling thread, never inside the parallel loop,
  * \[ Y_I \mathrel{+}= K_{I,I} V_I + K_{I,[0,r)} V_{[0,r)},\qquad
  *    Y_{[0,r)} \mathrel{+}= K_{I,[0,r)}^{\mathsf T} V_I. \]
  *
@@ -242,10 +241,10 @@ public final class KernelOperator implements SymmetricOperator {
                 int rows = Math.min(tileRows, n - r0);
                 buildStrip(r0, rows);
                 System.arraycopy(v.data, r0 * b, rowsV, 0, rows * b);
-                gemm(false, false, rows, b, rows, block, rowsV, 0.0, partial);
+                Blas.gemm(false, false, rows, b, rows, 1.0, block, rowsV, 0.0, partial);
                 if (r0 > 0) {
-                    gemm(false, false, rows, b, r0, strip, v.data, 1.0, partial);
-                    gemm(true, false, r0, b, rows, strip, rowsV, 1.0, y.data);
+                    Blas.gemm(false, false, rows, b, r0, 1.0, strip, v.data, 1.0, partial);
+                    Blas.gemm(true, false, r0, b, rows, 1.0, strip, rowsV, 1.0, y.data);
                 }
                 int base = r0 * b;
                 for (int e = 0; e < rows * b; e++) {
@@ -267,7 +266,7 @@ public final class KernelOperator implements SymmetricOperator {
     private void buildStrip(int r0, int rows) {
         System.arraycopy(x.data, r0 * d, rowsX, 0, rows * d);
         DMatrixRMaj diagonalBlock = DMatrixRMaj.wrap(rows, rows, block);
-        gemm(false, true, rows, rows, d, rowsX, rowsX, 0.0, block);
+        Blas.gemm(false, true, rows, rows, d, 1.0, rowsX, rowsX, 0.0, block);
         recurse(diagonalBlock, r0, r0);
         for (int r = 0; r < rows; r++) {
             block[r * rows + r] = kernelDiagonal[r0 + r];
@@ -276,7 +275,7 @@ public final class KernelOperator implements SymmetricOperator {
             }
         }
         if (r0 > 0) {
-            gemm(false, true, rows, r0, d, rowsX, x.data, 0.0, strip);
+            Blas.gemm(false, true, rows, r0, d, 1.0, rowsX, x.data, 0.0, strip);
             recurse(DMatrixRMaj.wrap(rows, r0, strip), r0, 0);
         }
     }
@@ -286,39 +285,6 @@ public final class KernelOperator implements SymmetricOperator {
         boolean nngp = kind == KernelKind.NNGP;
         KernelBuilder.crossTiles(plan, invD, diag, r0, diag, colBase, nngp ? m : null, nngp ? null : m, "strip",
                 ProgressListener.NONE);
-    }
-
-    /**
-     * C ← op(A)·op(B) + β·C with β ∈ {0, 1}, on the leading parts of the row-major arrays: native
-     * {@link NativeBlas#dgemm} when loaded, else EJML on wrapped matrices.
-     */
-    private static void gemm(boolean transA, boolean transB, int m, int cols, int k, double[] a, double[] b,
-                             double beta, double[] c) {
-        if (NativeBlas.isAvailable()) {
-            NativeBlas.dgemm(transA, transB, m, cols, k, 1.0, a, b, beta, c);
-            return;
-        }
-        DMatrixRMaj ma = transA ? DMatrixRMaj.wrap(k, m, a) : DMatrixRMaj.wrap(m, k, a);
-        DMatrixRMaj mb = transB ? DMatrixRMaj.wrap(cols, k, b) : DMatrixRMaj.wrap(k, cols, b);
-        DMatrixRMaj mc = DMatrixRMaj.wrap(m, cols, c);
-        boolean add = beta != 0.0;
-        if (transA) {
-            if (add) {
-                CommonOps_DDRM.multAddTransA(ma, mb, mc);
-            } else {
-                CommonOps_DDRM.multTransA(ma, mb, mc);
-            }
-        } else if (transB) {
-            if (add) {
-                CommonOps_DDRM.multAddTransB(ma, mb, mc);
-            } else {
-                CommonOps_DDRM.multTransB(ma, mb, mc);
-            }
-        } else if (add) {
-            CommonOps_DDRM.multAdd(ma, mb, mc);
-        } else {
-            CommonOps_DDRM.mult(ma, mb, mc);
-        }
     }
 
     @Override

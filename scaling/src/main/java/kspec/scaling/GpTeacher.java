@@ -1,10 +1,8 @@
 package kspec.scaling;
 
 import java.util.SplittableRandom;
-import kspec.core.linalg.NativeBlas;
+import kspec.core.linalg.Blas;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 
 /**
  * A Gaussian-process teacher: targets y ~ N(0, K) drawn jointly on all points (training pool and
@@ -51,22 +49,13 @@ public final class GpTeacher {
             for (int i = 0; i < n; i++) {
                 factor[i * n + i] += jitter;
             }
-            if (choleskyLower(factor, n)) {
+            if (Blas.choleskyLower(n, factor) == 0) {
                 return new Draw(multiplyLower(factor, n, gaussian(n, outputs, seed)), jitter);
             }
         }
         throw new IllegalArgumentException("the kernel is not positive semi-definite enough for a GP teacher: "
                 + "Cholesky failed even with jitter " + LAST_RELATIVE_JITTER + " × mean diagonal; "
                 + "check the data for duplicates or use --target labels");
-    }
-
-    private static boolean choleskyLower(double[] a, int n) {
-        if (NativeBlas.isAvailable()) {
-            return NativeBlas.dpotrf(n, a, n) == 0;
-        }
-        DMatrixRMaj m = DMatrixRMaj.wrap(n, n, a);
-        CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_DDRM.chol(n, true);
-        return chol.decompose(m);
     }
 
     private static DMatrixRMaj gaussian(int n, int outputs, long seed) {

@@ -1,12 +1,8 @@
 package kspec.scaling;
 
 import kspec.core.linalg.Blas;
-import kspec.core.linalg.NativeBlas;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
  * Kernel ridge regression on nested training sets: the first D rows of one ordering of the
@@ -49,22 +45,8 @@ final class NestedKernelRidge {
         for (int i = 0; i < maxSize; i++) {
             factor[i * maxSize + i] += ridge;
         }
-        this.choleskyLimit = factorise(factor, maxSize);
-    }
-
-    /** @return the largest D whose leading block the shared Cholesky factor covers, plus one */
-    private static int factorise(double[] a, int n) {
-        if (NativeBlas.isAvailable()) {
-            int info = NativeBlas.dpotrf(n, a, n);
-            return info == 0 ? n + 1 : info;
-        }
-        DMatrixRMaj m = DMatrixRMaj.wrap(n, n, a);
-        CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_DDRM.chol(n, true);
-        if (chol.decompose(m)) {
-            return n + 1;
-        }
-        // EJML does not report the failing minor: fall back for every size
-        return 1;
+        int info = Blas.choleskyLower(maxSize, factor);
+        this.choleskyLimit = info == 0 ? maxSize + 1 : info;
     }
 
     /**
@@ -82,12 +64,7 @@ final class NestedKernelRidge {
         }
         if (d < choleskyLimit) {
             DMatrixRMaj alpha = targets.copy();
-            if (NativeBlas.isAvailable()) {
-                NativeBlas.dpotrs(d, targets.numCols, factor, maxSize, alpha.data);
-            } else {
-                DMatrixRMaj block = leadingBlock(d);
-                CommonOps_DDRM.solveSPD(block, targets, alpha);
-            }
+            Blas.choleskySolve(d, targets.numCols, factor, maxSize, alpha.data);
             return new Solution(alpha, "cholesky", 0);
         }
         return pseudoInverseSolve(d, targets);
@@ -96,29 +73,12 @@ final class NestedKernelRidge {
     private Solution pseudoInverseSolve(int d, DMatrixRMaj targets) {
         DMatrixRMaj block = leadingBlock(d);
         double[] values = new double[d];
-        DMatrixRMaj vectors;
-        if (NativeBlas.isAvailable()) {
-            int info = NativeBlas.dsyevd(d, block.data, values, true);
-            if (info != 0) {
-                throw new IllegalStateException("LAPACK dsyevd failed to converge (info=" + info + ") on the "
-                        + d + "×" + d + " training kernel; add a ridge (--ridge)");
-            }
-            vectors = block;
-        } else {
-            EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(d, true, true);
-            if (!eig.decompose(block)) {
-                throw new IllegalStateException("eigen-decomposition failed on the " + d + "×" + d
-                        + " training kernel; add a ridge (--ridge)");
-            }
-            vectors = new DMatrixRMaj(d, d);
-            for (int j = 0; j < d; j++) {
-                values[j] = eig.getEigenvalue(j).real;
-                DMatrixRMaj v = eig.getEigenVector(j);
-                for (int i = 0; i < d; i++) {
-                    vectors.set(i, j, v.get(i));
-                }
-            }
+        int info = Blas.symmetricEigen(d, block.data, values);
+        if (info != 0) {
+            throw new IllegalStateException("the eigen-decomposition of the " + d + "×" + d + " training kernel failed to "
+                    + "converge (info = " + info + "); pass a positive ridge to the learning-curve measurement");
         }
+        DMatrixRMaj vectors = block;
         double max = 0;
         for (double v : values) {
             max = Math.max(max, Math.abs(v));

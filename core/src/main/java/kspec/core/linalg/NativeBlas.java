@@ -48,7 +48,8 @@ public final class NativeBlas {
         }
     }
 
-    private static int configuredThreads() {
+    /** The pool size asked for: {@code kspec.blas.threads}, else {@code OPENBLAS_NUM_THREADS}, else the processor count. */
+    static int configuredThreads() {
         String prop = System.getProperty("kspec.blas.threads");
         String env = System.getenv("OPENBLAS_NUM_THREADS");
         String value = prop != null ? prop : env;
@@ -186,6 +187,18 @@ public final class NativeBlas {
      * @param c C, n × n. Modified (upper triangle only).
      */
     public static void dsyrkUpper(int n, int k, double alpha, double[] a, double beta, double[] c) {
+        requireLoaded();
+        openblas.cblas_dsyrk(ROW_MAJOR, UPPER, NO_TRANS, n, k, alpha, a, Math.max(1, k), beta, c, Math.max(1, n));
+    }
+
+    /**
+     * As {@link #dsyrkUpper(int, int, double, double[], double, double[])} on native memory, A and C
+     * read and written from their positions (for operands kept in native memory across calls).
+     *
+     * @param a A, n × k. Not modified.
+     * @param c C, n × n. Modified (upper triangle only).
+     */
+    public static void dsyrkUpper(int n, int k, double alpha, DoublePointer a, double beta, DoublePointer c) {
         requireLoaded();
         openblas.cblas_dsyrk(ROW_MAJOR, UPPER, NO_TRANS, n, k, alpha, a, Math.max(1, k), beta, c, Math.max(1, n));
     }

@@ -9,7 +9,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import kspec.core.concurrent.Futures;
-import kspec.core.linalg.NativeBlas;
+import kspec.core.linalg.Blas;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -68,7 +68,7 @@ final class GemmKnn {
         double[] norms = PairwiseDistances.squaredNorms(x);
         KBest[] lists;
         synchronized (BLAS_POOL) { // the pool size is process-wide: one search at a time resizes it
-            int blasThreads = NativeBlas.isAvailable() ? NativeBlas.threads() : Runtime.getRuntime().availableProcessors();
+            int blasThreads = Blas.threads();
             int tile = tileRows(n, blasThreads);
             List<int[]> pairs = new ArrayList<>();
             for (int i0 = 0; i0 < n; i0 += tile) {
@@ -106,9 +106,7 @@ final class GemmKnn {
             t.setDaemon(true);
             return t;
         });
-        if (NativeBlas.isAvailable()) {
-            NativeBlas.setThreads(1);
-        }
+        Blas.setThreads(1);
         try {
             List<Future<?>> running = new ArrayList<>();
             for (int w = 0; w < lists.length; w++) {
@@ -139,9 +137,7 @@ final class GemmKnn {
             }
         } finally {
             pool.shutdown();
-            if (NativeBlas.isAvailable()) {
-                NativeBlas.setThreads(blasThreads);
-            }
+            Blas.setThreads(blasThreads);
         }
     }
 

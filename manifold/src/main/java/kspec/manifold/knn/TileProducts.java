@@ -3,7 +3,6 @@ package kspec.manifold.knn;
 import kspec.core.linalg.Blas;
 import kspec.core.linalg.NativeBlas;
 import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.openblas.global.openblas;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -22,13 +21,10 @@ import org.ejml.data.DMatrixRMaj;
  */
 abstract class TileProducts implements AutoCloseable {
 
-    // CBLAS enum values, fixed by the CBLAS standard (cblas.h)
-    private static final int ROW_MAJOR = 101;
-    private static final int NO_TRANS = 111;
-    private static final int TRANS = 112;
-    private static final int UPPER = 121;
-
-    /** @return the native implementation when OpenBLAS is loaded, else the EJML one */
+    /**
+     * @return the native implementation when OpenBLAS is loaded, else the EJML one: a native-only
+     *     buffer strategy (the points kept in native memory), which {@link Blas} has no twin for
+     */
     static TileProducts of(DMatrixRMaj x, int tile) {
         return NativeBlas.isAvailable() ? new Native(x, tile) : new Fallback(x);
     }
@@ -81,10 +77,10 @@ abstract class TileProducts implements AutoCloseable {
             int n = j1 - j0;
             a.position((long) i0 * dim);
             if (i0 == j0) {
-                openblas.cblas_dsyrk(ROW_MAJOR, UPPER, NO_TRANS, m, dim, 1.0, a, dim, 0.0, c, m);
+                NativeBlas.dsyrkUpper(m, dim, 1.0, a, 0.0, c);
             } else {
                 b.position((long) j0 * dim);
-                openblas.cblas_dgemm(ROW_MAJOR, NO_TRANS, TRANS, m, n, dim, 1.0, a, dim, b, dim, 0.0, c, n);
+                NativeBlas.dgemm(false, true, m, n, dim, 1.0, a, b, 0.0, c);
             }
             c.get(out, 0, m * n);
         }

@@ -2,6 +2,7 @@ package kspec.spectra.eigen;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import kspec.core.linalg.Blas;
 import kspec.core.linalg.NativeBlas;
 import org.ejml.data.DMatrixRMaj;
 
@@ -158,6 +159,8 @@ final class BlockKrylovEigensolver {
             this.aqt = new double[capacity * n];
             this.t = new double[capacity * capacity];
             this.rng = new SplittableRandom(seed);
+            // a native-only buffer strategy: the bases mirrored in native memory (see NativeBasis); the
+            // pure-Java path multiplies the Java arrays directly
             this.mirror = NativeBlas.isAvailable() ? new NativeBasis(capacity, n) : null;
         }
 
@@ -304,7 +307,7 @@ final class BlockKrylovEigensolver {
                     }
                 }
                 double[] e = new double[k * n];
-                Gemm.gemm(true, false, k, n, rows, 1.0, last, r, 0.0, e);
+                Blas.gemm(true, false, k, n, rows, 1.0, last, r, 0.0, e);
                 double worst = 0;
                 for (int j = 0; j < k; j++) {
                     double sum = 0;
@@ -332,8 +335,8 @@ final class BlockKrylovEigensolver {
                 if (mirror != null) {
                     mirror.ritzVectors(sk, m, keep, vt, avt);
                 } else {
-                    Gemm.gemm(true, false, keep, n, m, 1.0, sk, qt, 0.0, vt);
-                    Gemm.gemm(true, false, keep, n, m, 1.0, sk, aqt, 0.0, avt);
+                    Blas.gemm(true, false, keep, n, m, 1.0, sk, qt, 0.0, vt);
+                    Blas.gemm(true, false, keep, n, m, 1.0, sk, aqt, 0.0, avt);
                 }
                 return new Ritz(values, vt, avt, keep, norm(), n);
             }
@@ -386,8 +389,8 @@ final class BlockKrylovEigensolver {
                 return;
             }
             double[] c = new double[basisRows * rows];
-            Gemm.gemm(false, true, basisRows, rows, n, 1.0, qt, block, 0.0, c);
-            Gemm.gemm(true, false, rows, n, basisRows, -1.0, c, qt, 1.0, block);
+            Blas.gemm(false, true, basisRows, rows, n, 1.0, qt, block, 0.0, c);
+            Blas.gemm(true, false, rows, n, basisRows, -1.0, c, qt, 1.0, block);
         }
 
         /**
@@ -399,7 +402,7 @@ final class BlockKrylovEigensolver {
                 return 0;
             }
             double[] g = new double[rows * rows];
-            Gemm.gemm(false, true, rows, rows, n, 1.0, block, block, 0.0, g);
+            Blas.gemm(false, true, rows, rows, n, 1.0, block, block, 0.0, g);
             double[] sigma = new double[rows];
             DenseSymmetricEigen.smallAscending(rows, g, sigma);
             double threshold = Math.max(BLOCK_RESOLUTION * Math.sqrt(Math.max(sigma[rows - 1], 0)), dropBelow);
@@ -417,7 +420,7 @@ final class BlockKrylovEigensolver {
                 }
             }
             double[] out = new double[kept * n];
-            Gemm.gemm(true, false, kept, n, rows, 1.0, u, block, 0.0, out);
+            Blas.gemm(true, false, kept, n, rows, 1.0, u, block, 0.0, out);
             System.arraycopy(out, 0, block, 0, kept * n);
             return kept;
         }
@@ -436,7 +439,7 @@ final class BlockKrylovEigensolver {
                 mirror.crossProducts(upTo, from, rows, c);
             } else {
                 double[] fresh = Arrays.copyOfRange(aqt, from * n, upTo * n);
-                Gemm.gemm(false, true, upTo, rows, n, 1.0, qt, fresh, 0.0, c);
+                Blas.gemm(false, true, upTo, rows, n, 1.0, qt, fresh, 0.0, c);
             }
             for (int i = 0; i < upTo; i++) {
                 for (int j = 0; j < rows; j++) {

@@ -3,6 +3,7 @@ package kspec.spectra.eigen;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
+import kspec.core.linalg.Blas;
 import kspec.core.linalg.NativeBlas;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -97,23 +98,13 @@ final class DenseSymmetricEigen {
 
     /**
      * Eigen-decomposition of a small m × m symmetric work matrix (Rayleigh–Ritz and orthogonalization
-     * inside the iterative solvers): dsyevd when native, EJML otherwise.
+     * inside the iterative solvers), by {@link Blas#symmetricEigen}.
      *
-     * @param a m × m, upper triangle read. Modified: replaced by the eigenvectors as columns.
+     * @param a m × m symmetric. Modified: replaced by the eigenvectors as columns.
      * @param w length m. Modified: eigenvalues in ascending order.
      */
     static void smallAscending(int m, double[] a, double[] w) {
-        if (NativeBlas.isAvailable()) {
-            check(NativeBlas.dsyevd(m, a, w, true), "dsyevd");
-            return;
-        }
-        RawEigen r = ejml(DMatrixRMaj.wrap(m, m, a.clone()), 0, true);
-        for (int j = 0; j < m; j++) {
-            w[j] = r.values()[m - 1 - j];
-            for (int i = 0; i < m; i++) {
-                a[i * m + j] = r.vectors().data[i * m + (m - 1 - j)];
-            }
-        }
+        check(Blas.symmetricEigen(m, a, w), "dsyevd");
     }
 
     /**

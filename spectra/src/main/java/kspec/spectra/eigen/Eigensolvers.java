@@ -118,6 +118,8 @@ public final class Eigensolvers {
 
     private static RawEigen solveDense(DMatrixRMaj k, EigenRequest req) {
         int n = k.numRows;
+        // the factory chooses among LAPACK routines (dsyevd, its two-stage variant, dsyevr) that have
+        // no pure-Java twin, so it asks whether they are there
         if (!NativeBlas.isAvailable()) {
             if (!FALLBACK_REPORTED.getAndSet(true)) {
                 LOG.log(System.Logger.Level.WARNING, "native LAPACK unavailable (" + NativeBlas.unavailableReason()

@@ -42,6 +42,7 @@ interface RowProducts extends AutoCloseable {
      *           it must not change during the solve.
      */
     static RowProducts of(SymmetricOperator op) {
+        // a native-only buffer strategy (the matrix kept in native memory); no pure-Java counterpart
         if (op instanceof DenseOperator dense && NativeBlas.isAvailable()) {
             return new NativeDenseProducts(dense.matrix());
         }
