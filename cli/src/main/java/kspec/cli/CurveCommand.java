@@ -11,6 +11,7 @@ import kspec.kernels.Architecture;
 import kspec.kernels.KernelBuilder;
 import kspec.kernels.KernelKind;
 import kspec.kernels.finite.RandomFeatures;
+import kspec.core.stats.SeedStream;
 import kspec.data.Dataset;
 import kspec.scaling.DataScaling;
 import kspec.scaling.LearningCurve;
@@ -78,7 +79,7 @@ final class CurveCommand implements Runnable {
         if (axis.equals("data") || target.equals("teacher")) {
             gram = KernelBuilder.gram(architecture, data.points(), EnumSet.of(kind), new ConsoleProgress(System.err)).get(kind);
         }
-        DMatrixRMaj y = RegressionTargets.of(target, data, gram, dataOptions.seed + 7);
+        DMatrixRMaj y = RegressionTargets.of(target, data, gram, SeedStream.TARGETS.seed(dataOptions.seed));
         LearningCurve curve = switch (axis) {
             case "data" -> DataScaling.measure(new DataScaling.Problem(gram, train, test, y), sizes.values(), regression.seeds,
                     regression.ridge, dataOptions.seed, new ConsoleProgress(System.err));

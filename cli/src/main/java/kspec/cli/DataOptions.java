@@ -2,6 +2,7 @@ package kspec.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import kspec.core.stats.SeedStream;
 import kspec.data.DataException;
 import kspec.data.Dataset;
 import kspec.data.io.DataFormat;
@@ -81,7 +82,7 @@ final class DataOptions {
 
     /** @return the data as read (or sampled), before any preprocessing */
     Dataset read() {
-        return read(data, seed);
+        return read(data, SeedStream.DATA.seed(seed));
     }
 
     private Dataset read(String source, long sampleSeed) {
@@ -107,7 +108,7 @@ final class DataOptions {
     /**
      * A second data set (e.g. test points) read like --data and given the same per-point
      * preprocessing (non-finite policy, scale, sphere projection), all of it; a synthetic spec is
-     * sampled with seed + 1 so that its points differ from the main data's.
+     * sampled and preprocessed from {@link SeedStream#SECOND_SAMPLE} so that its points differ from the main data's.
      *
      * @throws IllegalArgumentException with --center or --standardize, whose statistics would differ between the sets
      */
@@ -117,7 +118,8 @@ final class DataOptions {
                     + "preprocess both files beforehand, or drop the option");
         }
         Preprocessing perPoint = new Preprocessing(null, false, scale, false, false, sphere, nonFinite);
-        return perPoint.apply(read(source, seed + 1), seed + 1);
+        long sample = SeedStream.SECOND_SAMPLE.seed(seed);
+        return perPoint.apply(read(source, sample), sample);
     }
 
     /** @return the preprocessing the options ask for */
@@ -128,7 +130,7 @@ final class DataOptions {
 
     /** @return the data read and preprocessed, refusing non-finite values unless --allow-nonfinite says otherwise */
     Dataset load() {
-        return preprocessing().apply(read(), seed);
+        return preprocessing().apply(read(), SeedStream.DATA.seed(seed));
     }
 
     /** Parses --format; an unknown name is a usage error (exit code 2). */

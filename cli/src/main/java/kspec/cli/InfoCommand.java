@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.stream.Collectors;
+import kspec.core.stats.SeedStream;
 import kspec.data.Dataset;
 import kspec.data.DatasetSummary;
 import kspec.data.preprocess.Preprocessing;
@@ -50,7 +51,7 @@ final class InfoCommand implements Runnable {
 
         Preprocessing preprocessing = dataOptions.preprocessing();
         if (!preprocessing.equals(Preprocessing.none())) {
-            Dataset processed = preprocessing.apply(raw, dataOptions.seed);
+            Dataset processed = preprocessing.apply(raw, SeedStream.DATA.seed(dataOptions.seed));
             List<String> steps = processed.provenance().steps().subList(raw.provenance().steps().size(),
                     processed.provenance().steps().size());
             DatasetSummary after = DatasetSummary.of(processed);

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import kspec.core.progress.ProgressListener;
+import kspec.core.stats.SeedStream;
 import kspec.core.linalg.Blas;
 import kspec.core.linalg.Submatrix;
 import org.ejml.data.DMatrixRMaj;
@@ -67,7 +68,8 @@ public final class DataScaling {
      * @param sizes ascending training-set sizes, each at most the pool size
      * @param seeds number of random orderings of the pool
      * @param ridge δ ≥ 0 (0 = ridgeless; singular kernels then take the reported eigen fallback)
-     * @param seed  base seed; ordering s uses {@code seed + s}
+     * @param seed  the seed of the orderings ({@link SeedStream#POOL_ORDERINGS} in a run); ordering s
+     *              uses {@link SeedStream#replicate} s
      * @param progress receives one unit per finished seed
      */
     public static LearningCurve measure(Problem problem, int[] sizes, int seeds, double ridge, long seed,
@@ -90,7 +92,7 @@ public final class DataScaling {
                                      double[][] losses, List<String> solvers, ProgressListener progress) {
         int maxSize = sizes[sizes.length - 1];
         for (int s = 0; s < seeds; s++) {
-            int[] order = prefixOfShuffle(problem.pool(), maxSize, new SplittableRandom(seed + s));
+            int[] order = prefixOfShuffle(problem.pool(), maxSize, new SplittableRandom(SeedStream.replicate(seed, s)));
             NestedKernelRidge ridgeSolver = new NestedKernelRidge(Submatrix.of(problem.gram(), order, order), ridge);
             DMatrixRMaj cross = Submatrix.of(problem.gram(), problem.test(), order);
             DMatrixRMaj trainTargets = Submatrix.rows(problem.targets(), order);

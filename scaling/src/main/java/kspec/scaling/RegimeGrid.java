@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import kspec.core.progress.ProgressListener;
+import kspec.core.stats.SeedStream;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -77,7 +78,8 @@ public final class RegimeGrid {
      * @param dataSizes ascending D, at most the pool
      * @param widths    ascending P
      * @param seeds     feature draws and orderings
-     * @param seed      base seed
+     * @param seed      the seed of the grid's stream ({@link SeedStream#GRID_FEATURES} in a run);
+     *                  replicate s draws its features and orders the pool from {@link SeedStream#replicate}
      * @param progress  receives one unit per finished seed
      */
     public static Result measure(WidthScaling.FeatureMap features, int[] pool, int[] test, DMatrixRMaj targets,
@@ -95,7 +97,8 @@ public final class RegimeGrid {
         progress.start("(D, P) grid: " + seeds + " seeds x " + dataSizes.length + " sizes x " + widths.length + " widths", seeds);
         try {
             for (int s = 0; s < seeds; s++) {
-                perSeed[s] = gridForSeed(features, pool, test, targets, testTargets, dataSizes, widths, seed + s,
+                perSeed[s] = gridForSeed(features, pool, test, targets, testTargets, dataSizes, widths,
+                        SeedStream.replicate(seed, s),
                         "seed " + s, notes);
                 progress.advance(s + 1);
             }

@@ -1,5 +1,6 @@
 package kspec.scaling;
 
+import kspec.core.stats.SeedStream;
 import kspec.data.DataException;
 import kspec.data.Dataset;
 import kspec.spectra.fit.TargetSpectrum;
@@ -22,7 +23,7 @@ public final class RegressionTargets {
      * @param target "teacher", "labels" or a target-column name
      * @param data   the data (labels or targets read from it)
      * @param gram   the student's kernel over all points (used by the teacher only; may be null otherwise)
-     * @param seed   seed of the teacher draw
+     * @param seed   seed of the teacher's draw ({@link SeedStream#TARGETS} in a run)
      * @return N × t targets
      */
     public static DMatrixRMaj of(String target, Dataset data, DMatrixRMaj gram, long seed) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import kspec.core.progress.ProgressListener;
+import kspec.core.stats.SeedStream;
 import kspec.core.linalg.Blas;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -47,7 +48,9 @@ public final class WidthScaling {
      * @param test     indices of the test points
      * @param targets  N × t targets
      * @param widths   ascending widths P
-     * @param seeds    number of feature draws; draw s uses {@code seed + s}
+     * @param seeds    number of feature draws
+     * @param seed     the seed of the feature draws ({@link SeedStream#WIDTH_FEATURES} in a run); draw s
+     *                 uses {@link SeedStream#replicate} s
      * @param ridge    δ ≥ 0 on the raw (unscaled) features
      * @param progress receives one unit per finished feature draw
      */
@@ -64,7 +67,7 @@ public final class WidthScaling {
         try {
             for (int s = 0; s < seeds; s++) {
                 losses[s] = lossesForDraw(features, targets.numRows, train, test, trainTargets, testTargets, widths, ridge,
-                        seed + s, "seed " + s, solvers);
+                        SeedStream.replicate(seed, s), "seed " + s, solvers);
                 progress.advance(s + 1);
             }
         } finally {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import kspec.core.progress.ProgressListener;
+import kspec.core.stats.SeedStream;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -63,7 +64,7 @@ class WidthScalingTest {
             SummaryStatistics ratio = new SummaryStatistics();
             for (int s = 0; s < seeds; s++) {
                 int p = widths[i];
-                double expected = infiniteDataLoss(lambda, projection(64, 100 + s), p, omega)
+                double expected = infiniteDataLoss(lambda, projection(64, SeedStream.replicate(100, s)), p, omega)
                         * (1 + (double) p / (TRAIN - p - 1));
                 ratio.addValue(losses[s][i] / expected);
             }

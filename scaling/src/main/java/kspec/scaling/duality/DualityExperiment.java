@@ -2,16 +2,15 @@ package kspec.scaling.duality;
 
 import kspec.core.linalg.Submatrix;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import kspec.kernels.KernelBuilder;
 import kspec.kernels.KernelKind;
 import kspec.core.progress.ProgressListener;
+import kspec.core.stats.SeedStream;
 import kspec.kernels.SphericalHarmonicSpectrum;
 import kspec.kernels.finite.RandomFeatures;
 import kspec.data.Dataset;
@@ -20,6 +19,7 @@ import kspec.manifold.dimension.IntrinsicDimension;
 import kspec.scaling.ScalingPrediction;
 import kspec.scaling.DataScaling;
 import kspec.scaling.LearningCurve;
+import kspec.scaling.PoolSplit;
 import kspec.scaling.RegressionTargets;
 import kspec.scaling.RegimeGrid;
 import kspec.scaling.ScalingExponent;
@@ -61,22 +61,24 @@ public final class DualityExperiment {
             throw new IllegalArgumentException("largest training-set size " + sizes[sizes.length - 1] + " exceeds the pool of "
                     + poolSize + " points (" + n + " points minus " + config.testPoints() + " test points); lower --sizes or use more data");
         }
-        int[][] split = split(n, config.testPoints(), config.seed());
-        int[] pool = split[0];
-        int[] test = split[1];
+        long seed = config.seed();
+        PoolSplit split = PoolSplit.seeded(n, config.testPoints(), SeedStream.TEST_SPLIT.seed(seed));
+        int[] pool = split.pool();
+        int[] test = split.test();
 
         DMatrixRMaj gram = KernelBuilder.gram(config.architecture(), data.points(), EnumSet.of(config.kind()), progress)
                 .get(config.kind());
-        DMatrixRMaj targets = RegressionTargets.of(config.target(), data, gram, config.seed() + 7);
+        DMatrixRMaj targets = RegressionTargets.of(config.target(), data, gram, SeedStream.TARGETS.seed(seed));
 
         DMatrixRMaj poolGram = Submatrix.of(gram, pool, pool);
         DMatrixRMaj poolTargets = Submatrix.rows(targets, pool);
         SpectrumAnalysis.Result spectrum = oneStep(progress, "spectrum: eigen-decomposition of the " + poolSize + "-point pool",
-                () -> SpectrumAnalysis.analyse(poolGram, poolTargets, new SpectrumAnalysis.Options(0, FitWindow.auto(), 0, config.seed())));
+                () -> SpectrumAnalysis.analyse(poolGram, poolTargets, new SpectrumAnalysis.Options(0, FitWindow.auto(), 0,
+                        SeedStream.BOOTSTRAP.seed(seed))));
 
         LearningCurve dataCurve = DataScaling.measure(new DataScaling.Problem(gram, pool, test, targets), sizes,
-                config.seeds(), config.ridge(), config.seed(), progress);
-        ScalingExponent alphaDFit = ScalingExponent.fitAll(dataCurve, config.seed());
+                config.seeds(), config.ridge(), SeedStream.POOL_ORDERINGS.seed(seed), progress);
+        ScalingExponent alphaDFit = ScalingExponent.fitAll(dataCurve, SeedStream.BOOTSTRAP.seed(seed));
 
         TheoryCurve bcp = theoryCurve(data, config, spectrum.target(), targets.numCols, sizes);
 
@@ -84,10 +86,9 @@ public final class DualityExperiment {
         Exponent alphaP = null;
         if (config.kind() == KernelKind.NNGP) {
             requireHierarchy(config.widths(), poolSize);
-            widthCurve = WidthScaling.measure((width, seed) -> RandomFeatures.features(config.architecture(), data.points(), width, seed),
-                    pool, test, targets, config.widths(), config.seeds(), config.ridge(), config.seed() + 1000,
-                    progress);
-            alphaP = exponent("alphaP", ScalingExponent.fitAll(widthCurve, config.seed()), "P");
+            widthCurve = WidthScaling.measure(features(data, config), pool, test, targets, config.widths(), config.seeds(),
+                    config.ridge(), SeedStream.WIDTH_FEATURES.seed(seed), progress);
+            alphaP = exponent("alphaP", ScalingExponent.fitAll(widthCurve, SeedStream.BOOTSTRAP.seed(seed)), "P");
         }
 
         IdEstimate twoNn = oneStep(progress, "intrinsic dimension: TwoNN on " + n + " points", () -> IntrinsicDimension.all(
@@ -118,8 +119,8 @@ public final class DualityExperiment {
         List<DualityReport.Assumption> assumptions = assumptions(config, k, poolSize, alphaDFit, widthCurve);
         RegimeGrid.Result grid = null;
         if (config.grid() && config.kind() == KernelKind.NNGP) {
-            grid = RegimeGrid.measure((width, seed) -> RandomFeatures.features(config.architecture(), data.points(), width, seed),
-                    pool, test, targets, sizes, config.widths(), config.seeds(), config.seed() + 2000, progress);
+            grid = RegimeGrid.measure(features(data, config), pool, test, targets, sizes, config.widths(), config.seeds(),
+                    SeedStream.GRID_FEATURES.seed(seed), progress);
         }
         return new DualityReport(config, n, poolSize, spectrum, alphaK, alphaD, alphaP, predicted, bcp, dataCurve,
                 widthCurve, twoNn, fourOverD, verdicts, assumptions, grid, (System.nanoTime() - t0) * 1e-9);
@@ -154,25 +155,9 @@ public final class DualityExperiment {
         }
     }
 
-    /** Seeded split into a training pool (first) and a test set (second). */
-    private static int[][] split(int n, int testPoints, long seed) {
-        if (testPoints >= n) {
-            throw new IllegalArgumentException(testPoints + " test points leave no training pool among " + n + " points");
-        }
-        int[] all = new int[n];
-        Arrays.setAll(all, i -> i);
-        SplittableRandom rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = all[i];
-            all[i] = all[j];
-            all[j] = t;
-        }
-        int[] test = Arrays.copyOfRange(all, 0, testPoints);
-        int[] pool = Arrays.copyOfRange(all, testPoints, n);
-        Arrays.sort(test);
-        Arrays.sort(pool);
-        return new int[][] {pool, test};
+    /** The random features of the network's last hidden layer over all points: the width axis. */
+    private static WidthScaling.FeatureMap features(Dataset data, DualityConfig config) {
+        return (width, drawSeed) -> RandomFeatures.features(config.architecture(), data.points(), width, drawSeed);
     }
 
     private static void requireHierarchy(int[] widths, int poolSize) {
