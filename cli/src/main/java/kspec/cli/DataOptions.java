@@ -150,7 +150,7 @@ final class DataOptions {
         @Override
         public SphereProjection convert(String value) {
             try {
-                return SphereProjection.fromCliName(value);
+                return SphereProjection.parse(value);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }
@@ -162,7 +162,7 @@ final class DataOptions {
         @Override
         public NonFinitePolicy convert(String value) {
             try {
-                return NonFinitePolicy.fromCliName(value);
+                return NonFinitePolicy.parse(value);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }

@@ -9,7 +9,7 @@ public class ParameterException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient ParameterMessage advice;
+    private final ParameterMessage advice;
 
     /** @param advice the message, with the parameters it names */
     public ParameterException(ParameterMessage advice) {

@@ -1,5 +1,6 @@
 package kspec.core;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -14,7 +15,7 @@ import java.util.function.UnaryOperator;
  * @param parameters the names marked in the template, each as it reads in Java ({@code Class.parameter},
  *                   or the plain parameter name where it is unambiguous)
  */
-public record ParameterMessage(String template, List<String> parameters) {
+public record ParameterMessage(String template, List<String> parameters) implements Serializable {
 
     /**
      * @throws IllegalArgumentException when a parameter is not marked in the template

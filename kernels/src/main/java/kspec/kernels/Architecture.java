@@ -3,6 +3,7 @@ package kspec.kernels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import kspec.core.ParameterException;
 
 /**
  * An immutable serial fully connected network in neural-tangents ({@code stax}) conventions:
@@ -60,8 +61,8 @@ public final class Architecture {
         }
         Architecture a = new Architecture(layers, parameterization, width);
         if (parameterization == Parameterization.STANDARD && a.denseCount() > 1 && width == null) {
-            throw new IllegalArgumentException("The standard parameterization's NTK depends on the hidden width: "
-                    + "give --width W (or width=W in the architecture string)");
+            throw new ParameterException("The standard parameterization's NTK depends on the hidden width: "
+                    + "give {Architecture.width} (or width=W in the architecture string)", "Architecture.width");
         }
         return a;
     }

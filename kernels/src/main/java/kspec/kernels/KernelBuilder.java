@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import kspec.core.ParameterException;
 import kspec.core.linalg.Blas;
 import org.ejml.data.DMatrixRMaj;
 
@@ -210,7 +211,7 @@ public final class KernelBuilder {
      *
      * @param n       number of points
      * @param kernels number of kernels requested (1 or 2)
-     * @throws IllegalArgumentException naming -Xmx and the top-k route
+     * @throws ParameterException naming -Xmx, the top-k route and, for two kernels, the kinds
      */
     public static void requireMemory(int n, int kernels) {
         requireMemory(n, n, kernels);
@@ -230,11 +231,13 @@ public final class KernelBuilder {
         long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         if (need > available) {
             long suggestGb = (long) Math.ceil((need * 1.25 + (rt.totalMemory() - rt.freeMemory())) / 1e9) + 1;
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
+            String oneKind = kernels > 1 ? "request one kernel instead of " + kernels + " ({KernelBuilder.kinds}), " : "";
+            throw new ParameterException(String.format(Locale.ROOT,
                     "Not enough memory: %d kernel(s) of %s doubles need %.2f GB but only %.2f GB of Java heap is available. "
-                            + "Raise the heap (e.g. java -Xmx%dg), request one kernel (--kind nngp or --kind ntk), "
+                            + "Raise the heap (e.g. java -Xmx%dg), %s"
                             + "or use the top-k eigen route on a subsample instead of the full Gram matrix",
-                    kernels, shape, need / 1e9, available / 1e9, suggestGb));
+                    kernels, shape, need / 1e9, available / 1e9, suggestGb, oneKind),
+                    kernels > 1 ? new String[] {"KernelBuilder.kinds"} : new String[0]);
         }
     }
 

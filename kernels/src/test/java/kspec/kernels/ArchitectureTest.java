@@ -109,7 +109,7 @@ class ArchitectureTest {
     @Test
     void standardParameterizationNeedsAWidth() {
         String msg = message(() -> Architecture.parse("Dense(1.5) Relu Dense(1.5) parameterization=standard"));
-        assertTrue(msg.contains("--width"), msg);
+        assertTrue(msg.contains("give Architecture.width"), msg);
         assertTrue(message(() -> Architecture.parse("Dense(1) Relu Dense(1) width=4", null, 5)).contains("Conflicting widths"));
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import kspec.core.ParameterException;
 import kspec.core.progress.ProgressListener;
 import kspec.core.stats.SeedStream;
 import kspec.core.linalg.Blas;
@@ -116,8 +117,8 @@ public final class DataScaling {
         CurveArguments.requireSeedsAndRidge(seeds, ridge);
         int largest = sizes[sizes.length - 1];
         if (largest > problem.pool().length) {
-            throw new IllegalArgumentException("largest training-set size " + largest + " exceeds the training pool of "
-                    + problem.pool().length + " points; lower --sizes or give more data");
+            throw new ParameterException("largest training-set size " + largest + " exceeds the training pool of "
+                    + problem.pool().length + " points; lower {DataScaling.sizes} or give more data", "DataScaling.sizes");
         }
         double first = problem.targets().get(0, 0);
         boolean constant = true;
@@ -125,8 +126,8 @@ public final class DataScaling {
             constant &= v == first;
         }
         if (constant) {
-            throw new IllegalArgumentException("all targets are equal (" + first + "): the loss curve is trivially flat; "
-                    + "check the target column or use --target teacher");
+            throw new ParameterException("all targets are equal (" + first + "): the loss curve is trivially flat; "
+                    + "check the targets, or set {RegressionTargets.target} to teacher", "RegressionTargets.target");
         }
     }
 

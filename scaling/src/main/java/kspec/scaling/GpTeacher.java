@@ -1,6 +1,7 @@
 package kspec.scaling;
 
 import java.util.SplittableRandom;
+import kspec.core.ParameterException;
 import kspec.core.linalg.Blas;
 import org.ejml.data.DMatrixRMaj;
 
@@ -53,9 +54,9 @@ public final class GpTeacher {
                 return new Draw(multiplyLower(factor, n, gaussian(n, outputs, seed)), jitter);
             }
         }
-        throw new IllegalArgumentException("the kernel is not positive semi-definite enough for a GP teacher: "
+        throw new ParameterException("the kernel is not positive semi-definite enough for a GP teacher: "
                 + "Cholesky failed even with jitter " + LAST_RELATIVE_JITTER + " × mean diagonal; "
-                + "check the data for duplicates or use --target labels");
+                + "check the data for duplicate points, or set {RegressionTargets.target} to labels", "RegressionTargets.target");
     }
 
     private static DMatrixRMaj gaussian(int n, int outputs, long seed) {

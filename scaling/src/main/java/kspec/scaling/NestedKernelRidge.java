@@ -1,5 +1,6 @@
 package kspec.scaling;
 
+import kspec.core.ParameterException;
 import kspec.core.linalg.Blas;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -75,10 +76,10 @@ final class NestedKernelRidge {
         double[] values = new double[d];
         int info = Blas.symmetricEigen(d, block.data, values);
         if (info != 0) {
-            throw new IllegalStateException("the eigen-decomposition of the " + d + "×" + d + " training kernel failed to "
-                    + "converge (info = " + info + "); pass a positive ridge to the learning-curve measurement");
+            throw new ParameterException("the eigen-decomposition of the " + d + "×" + d + " training kernel failed to "
+                    + "converge (info = " + info + "); pass a positive {ridge}", "ridge");
         }
-        DMatrixRMaj vectors = block;
+        DMatrixRMaj vectors = block; // now the eigenvectors, as columns
         double max = 0;
         for (double v : values) {
             max = Math.max(max, Math.abs(v));

@@ -1,5 +1,6 @@
 package kspec.scaling;
 
+import kspec.core.ParameterMessage;
 import kspec.core.stats.SeedStream;
 import kspec.data.DataException;
 import kspec.data.Dataset;
@@ -29,10 +30,14 @@ public final class RegressionTargets {
     public static DMatrixRMaj of(String target, Dataset data, DMatrixRMaj gram, long seed) {
         return switch (target) {
             case "teacher" -> GpTeacher.sample(gram, TEACHER_OUTPUTS, seed).targets();
-            case "labels" -> TargetSpectrum.oneHotCentred(data.labels().orElseThrow(() -> new DataException(
-                    "--target labels needs labelled data: " + data.name() + " has no labels; pass --labels FILE or use --target teacher")));
-            default -> data.targets().orElseThrow(() -> new DataException("--target " + target + ": " + data.name()
-                    + " has no target column; read a CSV with --target-column " + target + ", or use --target teacher"));
+            case "labels" -> TargetSpectrum.oneHotCentred(data.labels().orElseThrow(() -> new DataException(ParameterMessage.of(
+                    "{RegressionTargets.target} labels needs labelled data: " + data.name() + " has no labels; read them with "
+                            + "{ReadOptions.labels}, or set {RegressionTargets.target} to teacher",
+                    "RegressionTargets.target", "ReadOptions.labels"))));
+            default -> data.targets().orElseThrow(() -> new DataException(ParameterMessage.of("{RegressionTargets.target} "
+                    + target + ": " + data.name() + " has no target column; read a CSV with {ReadOptions.targetColumn} "
+                    + target + ", or set {RegressionTargets.target} to teacher", "RegressionTargets.target",
+                    "ReadOptions.targetColumn")));
         };
     }
 

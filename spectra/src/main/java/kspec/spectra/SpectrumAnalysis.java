@@ -1,5 +1,6 @@
 package kspec.spectra;
 
+import kspec.core.ParameterException;
 import kspec.core.linalg.Submatrix;
 import java.util.Arrays;
 import java.util.Objects;
@@ -45,10 +46,12 @@ public final class SpectrumAnalysis {
         public Options {
             Objects.requireNonNull(window, "window");
             if (topK < 0) {
-                throw new IllegalArgumentException("--top must be >= 0 (0 = all), got " + topK);
+                throw new ParameterException("{SpectrumAnalysis.Options.topK} must be >= 0 (0 = all), got " + topK,
+                        "SpectrumAnalysis.Options.topK");
             }
             if (bootstrap != 0 && bootstrap < 20) {
-                throw new IllegalArgumentException("--bootstrap needs at least 20 replicates for a 95% interval (or 0 for none), got " + bootstrap);
+                throw new ParameterException("{SpectrumAnalysis.Options.bootstrap} needs at least 20 replicates for a 95% "
+                        + "interval (or 0 for none), got " + bootstrap, "SpectrumAnalysis.Options.bootstrap");
             }
         }
 
@@ -90,15 +93,17 @@ public final class SpectrumAnalysis {
      *
      * @param op      the n × n kernel as an operator
      * @param targets n × t targets for the task-power spectrum, or null
-     * @throws IllegalArgumentException without a top K, or with a bootstrap
+     * @throws ParameterException without a top K, or with a bootstrap
      */
     public static Result analyse(SymmetricOperator op, DMatrixRMaj targets, Options options) {
         if (options.topK() < 1) {
-            throw new IllegalArgumentException("a matrix-free spectrum needs the number of eigenvalues (--top K)");
+            throw new ParameterException("a matrix-free spectrum finds only the largest eigenvalues: give their number K "
+                    + "as {SpectrumAnalysis.Options.topK}", "SpectrumAnalysis.Options.topK");
         }
         if (options.bootstrap() > 0) {
-            throw new IllegalArgumentException("the bootstrap rebuilds the kernel of resampled points and needs it stored; "
-                    + "drop --bootstrap on the matrix-free path or subsample with --n");
+            throw new ParameterException("the bootstrap rebuilds the kernel of resampled points and needs it stored: "
+                    + "on the matrix-free path drop {SpectrumAnalysis.Options.bootstrap}, or subsample the points",
+                    "SpectrumAnalysis.Options.bootstrap");
         }
         return fit(Eigensolvers.topK(op, request(options, targets)), op.size(), targets, options, null);
     }

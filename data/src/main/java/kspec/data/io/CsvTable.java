@@ -1,5 +1,6 @@
 package kspec.data.io;
 
+import kspec.core.ParameterMessage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -219,8 +220,9 @@ public final class CsvTable {
         for (int r = 0; r < rows; r++) {
             String t = text.get(key(r, col, columns));
             if (t != null) {
-                throw new DataException(source + " line " + lines[r] + ", column " + describeColumn(col) + ": '"
-                        + t + "' is not a number; fix the cell, or name this column with --label-column");
+                throw new DataException(ParameterMessage.of(source + " line " + lines[r] + ", column " + describeColumn(col)
+                        + ": '" + t + "' is not a number; fix the cell, or give this column as {ReadOptions.labelColumn}",
+                        "ReadOptions.labelColumn"));
             }
         }
     }

@@ -1,5 +1,6 @@
 package kspec.data.io;
 
+import kspec.core.ParameterMessage;
 import java.nio.file.Path;
 import java.util.Locale;
 import kspec.data.DataException;
@@ -19,7 +20,7 @@ public enum DataFormat {
      * {@code ubyte} (e.g. {@code train-images-idx3-ubyte}, {@code x.idx3-ubyte}) → IDX;
      * {@code .csv}, {@code .tsv}, {@code .txt} → CSV.
      *
-     * @throws DataException naming the file and suggesting {@code --format} if the name says nothing
+     * @throws DataException naming the file and {@link ReadOptions#format()} if the name says nothing
      */
     public static DataFormat fromExtension(Path p) {
         Path fileName = p.getFileName();
@@ -36,8 +37,8 @@ public enum DataFormat {
         if (name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".txt")) {
             return CSV;
         }
-        throw new DataException("cannot tell the format of " + p + " from its name (expected .npy, .idx/…-ubyte[.gz] "
-                + "or .csv/.tsv/.txt); pass --format npy|idx|csv");
+        throw new DataException(ParameterMessage.of("cannot tell the format of " + p + " from its name (expected .npy, "
+                + ".idx/…-ubyte[.gz] or .csv/.tsv/.txt); set {ReadOptions.format} to npy, idx or csv", "ReadOptions.format"));
     }
 
     /**

@@ -1,5 +1,6 @@
 package kspec.data.io;
 
+import kspec.core.ParameterMessage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -32,8 +33,9 @@ public final class DatasetReader {
         BinarySource.checkReadableNonEmpty(data, "data");
         DataFormat format = opts.format() != null ? opts.format() : DataFormat.fromExtension(data);
         if (format != DataFormat.CSV && (opts.labelColumn() != null || opts.targetColumn() != null)) {
-            throw new DataException("--label-column/--target-column apply to CSV input only, but " + data + " is "
-                    + format.id() + "; pass a labels file instead");
+            String column = opts.labelColumn() != null ? "ReadOptions.labelColumn" : "ReadOptions.targetColumn";
+            throw new DataException(ParameterMessage.of("{" + column + "} applies to CSV input only, but " + data + " is "
+                    + format.id() + "; give a labels file in {ReadOptions.labels} instead", column, "ReadOptions.labels"));
         }
         if (opts.labels() != null && opts.labelColumn() != null) {
             throw new DataException("both a labels file (" + opts.labels() + ") and a label column ('"
@@ -70,8 +72,9 @@ public final class DatasetReader {
         }
         int[] excluded = IntStream.of(labelCol, targetCol).filter(c -> c >= 0).toArray();
         if (excluded.length == table.columns()) {
-            throw new DataException(data + ": no columns left for the points after removing the label/target "
-                    + "columns; check --label-column/--target-column");
+            String column = labelCol >= 0 ? "ReadOptions.labelColumn" : "ReadOptions.targetColumn";
+            throw new DataException(ParameterMessage.of(data + ": no columns left for the points after removing the "
+                    + "label/target columns; check {" + column + "}", column));
         }
         DMatrixRMaj points = table.matrixWithout(excluded);
         Provenance provenance = Provenance.of(data.toString(), DataFormat.CSV.id(), "float64");

@@ -1,5 +1,6 @@
 package kspec.data.io;
 
+import kspec.core.ParameterMessage;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import kspec.data.DataException;
@@ -29,9 +30,10 @@ public final class IdxReader {
             int typeCode = magic[2] & 0xFF;
             int rank = magic[3] & 0xFF;
             if (magic[0] != 0 || magic[1] != 0) {
-                throw new DataException(file + " is not an IDX file (magic bytes "
+                throw new DataException(ParameterMessage.of(file + " is not an IDX file (magic bytes "
                         + String.format("%02x %02x %02x %02x", magic[0], magic[1], magic[2], magic[3])
-                        + " do not start with 00 00); check the path or pass --format for its real format");
+                        + " do not start with 00 00); check the path, or set {ReadOptions.format} to its real format",
+                        "ReadOptions.format"));
             }
             ElementType type = elementType(typeCode, file);
             if (rank == 0) {

@@ -1,5 +1,6 @@
 package kspec.data.io;
 
+import kspec.core.ParameterMessage;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -46,8 +47,8 @@ public final class NpyReader {
             byte[] preamble = source.readHeaderBytes(MAGIC.length + 2, "NPY magic string");
             for (int i = 0; i < MAGIC.length; i++) {
                 if (preamble[i] != MAGIC[i]) {
-                    throw new DataException(file + " is not an NPY file (it does not start with \\x93NUMPY); "
-                            + "check the path or pass --format for its real format");
+                    throw new DataException(ParameterMessage.of(file + " is not an NPY file (it does not start with "
+                            + "\\x93NUMPY); check the path, or set {ReadOptions.format} to its real format", "ReadOptions.format"));
                 }
             }
             int major = preamble[6] & 0xFF;

@@ -1,5 +1,6 @@
 package kspec.data.preprocess;
 
+import kspec.core.ParameterMessage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -170,9 +171,10 @@ public record Preprocessing(Integer subsetN, boolean stratified, Double scale, b
             return;
         }
         switch (nonFinite) {
-            case REFUSE -> throw new DataException("data has " + count + " non-finite values in " + badRows
+            case REFUSE -> throw new DataException(ParameterMessage.of("data has " + count + " non-finite values in " + badRows
                     + " rows (first at row " + firstRow + ", column " + firstCol
-                    + "); clean the data or pass --allow-nonfinite drop|zero");
+                    + "); clean the data, or set {Preprocessing.nonFinite} to drop their rows or zero them",
+                    "Preprocessing.nonFinite"));
             case DROP_ROWS -> {
                 if (badRows == bad.length) {
                     throw new DataException("every one of the " + badRows + " rows of " + w.name

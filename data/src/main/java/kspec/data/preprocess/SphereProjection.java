@@ -23,29 +23,29 @@ public enum SphereProjection {
     UNIT("unit"),
     SQRT_DIM("sqrt-dim");
 
-    private final String cliName;
+    private final String id;
 
-    SphereProjection(String cliName) {
-        this.cliName = cliName;
+    SphereProjection(String id) {
+        this.id = id;
     }
 
-    /** @return the lower-case CLI name: {@code none}, {@code unit}, {@code sqrt-dim} */
-    public String cliName() {
-        return cliName;
+    /** @return the lower-case name: {@code none}, {@code unit}, {@code sqrt-dim} */
+    public String id() {
+        return id;
     }
 
     /**
      * @param name {@code none}, {@code unit} or {@code sqrt-dim} (case-insensitive)
      * @throws IllegalArgumentException naming the bad value and listing the valid ones
      */
-    public static SphereProjection fromCliName(String name) {
+    public static SphereProjection parse(String name) {
         String key = name.strip().toLowerCase(Locale.ROOT);
         for (SphereProjection p : values()) {
-            if (p.cliName.equals(key)) {
+            if (p.id.equals(key)) {
                 return p;
             }
         }
         throw new IllegalArgumentException("unknown sphere projection '" + name + "'; valid: "
-                + Arrays.stream(values()).map(SphereProjection::cliName).collect(Collectors.joining(", ")));
+                + Arrays.stream(values()).map(SphereProjection::id).collect(Collectors.joining(", ")));
     }
 }

@@ -23,9 +23,10 @@ class DataFormatTest {
     }
 
     @Test
-    void unknownExtensionNamesFileAndSuggestsFormatOption() {
+    void unknownExtensionNamesFileAndSuggestsTheFormatParameter() {
         DataException e = assertThrows(DataException.class, () -> DataFormat.fromExtension(Path.of("/d/x.parquet")));
-        assertTrue(e.getMessage().contains("/d/x.parquet") && e.getMessage().contains("--format"), e.getMessage());
+        assertTrue(e.getMessage().contains("/d/x.parquet") && e.getMessage().contains("set ReadOptions.format to"),
+                e.getMessage());
     }
 
     @Test

@@ -103,7 +103,7 @@ class DatasetReaderTest {
     void explicitFormatOverridesTheFileName() {
         Path copy = Fixtures.write(dir, "points.dat", "1 2\n3 4\n");
         DataException e = assertThrows(DataException.class, () -> DatasetReader.read(copy, ReadOptions.defaults()));
-        assertTrue(e.getMessage().contains("--format"), e.getMessage());
+        assertTrue(e.getMessage().contains("ReadOptions.format"), e.getMessage());
         Dataset d = DatasetReader.read(copy, options(DataFormat.CSV, null, null, null));
         assertArrayEquals(new double[] {1, 2, 3, 4}, d.points().data, 0.0);
         assertFalse(d.labels().isPresent());

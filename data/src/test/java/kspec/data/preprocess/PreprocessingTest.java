@@ -59,7 +59,8 @@ class PreprocessingTest {
     void refuseCountsNonFiniteValuesAndRows() {
         DataException e = assertThrows(DataException.class, () -> Preprocessing.none().apply(withNonFinite(), 1));
         assertEquals("data has 3 non-finite values in 2 rows (first at row 1, column 0); "
-                + "clean the data or pass --allow-nonfinite drop|zero", e.getMessage());
+                + "clean the data, or set Preprocessing.nonFinite to drop their rows or zero them", e.getMessage());
+        assertEquals(List.of("Preprocessing.nonFinite"), e.advice().orElseThrow().parameters());
     }
 
     @Test
@@ -235,9 +236,9 @@ class PreprocessingTest {
                 () -> new Preprocessing(null, true, null, false, false, SphereProjection.NONE, NonFinitePolicy.REFUSE));
         assertThrows(IllegalArgumentException.class, () -> Preprocessing.none().withScale(0));
         assertThrows(IllegalArgumentException.class, () -> Preprocessing.none().withSubset(0));
-        assertEquals(NonFinitePolicy.DROP_ROWS, NonFinitePolicy.fromCliName("drop"));
-        assertEquals(SphereProjection.SQRT_DIM, SphereProjection.fromCliName("sqrt-dim"));
-        assertThrows(IllegalArgumentException.class, () -> NonFinitePolicy.fromCliName("ignore"));
+        assertEquals(NonFinitePolicy.DROP_ROWS, NonFinitePolicy.parse("drop"));
+        assertEquals(SphereProjection.SQRT_DIM, SphereProjection.parse("sqrt-dim"));
+        assertThrows(IllegalArgumentException.class, () -> NonFinitePolicy.parse("ignore"));
     }
 
     /** @return (1/n) Σ_i x_ij^power */

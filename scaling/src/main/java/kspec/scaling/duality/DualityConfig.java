@@ -1,6 +1,7 @@
 package kspec.scaling.duality;
 
 import java.util.Objects;
+import kspec.core.ParameterException;
 import kspec.kernels.Architecture;
 import kspec.kernels.KernelKind;
 
@@ -27,17 +28,20 @@ public record DualityConfig(Architecture architecture, KernelKind kind, String t
         Objects.requireNonNull(architecture, "architecture");
         Objects.requireNonNull(kind, "kind");
         if (!target.equals("teacher") && !target.equals("labels")) {
-            throw new IllegalArgumentException("--target must be teacher or labels, got '" + target + "'");
+            throw new ParameterException("{DualityConfig.target} must be teacher or labels, got '" + target + "'",
+                    "DualityConfig.target");
         }
         if (dataSizes.length < 4) {
-            throw new IllegalArgumentException("need at least 4 training-set sizes to fit alphaD, got " + dataSizes.length
-                    + "; widen --sizes");
+            throw new ParameterException("need at least 4 training-set sizes to fit alphaD, got " + dataSizes.length
+                    + "; widen {DualityConfig.dataSizes}", "DualityConfig.dataSizes");
         }
         if (kind == KernelKind.NNGP && widths.length < 4) {
-            throw new IllegalArgumentException("need at least 4 widths to fit alphaP, got " + widths.length + "; widen --widths");
+            throw new ParameterException("need at least 4 widths to fit alphaP, got " + widths.length
+                    + "; widen {DualityConfig.widths}", "DualityConfig.widths");
         }
         if (testPoints < 10) {
-            throw new IllegalArgumentException("need at least 10 test points, got " + testPoints);
+            throw new ParameterException("need at least 10 test points, got " + testPoints + "; raise {DualityConfig.testPoints}",
+                    "DualityConfig.testPoints");
         }
         dataSizes = dataSizes.clone();
         widths = widths.clone();

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import kspec.kernels.KernelBuilder;
 import kspec.kernels.KernelKind;
+import kspec.core.ParameterException;
 import kspec.core.progress.ProgressListener;
 import kspec.core.stats.SeedStream;
 import kspec.kernels.SphericalHarmonicSpectrum;
@@ -58,8 +59,9 @@ public final class DualityExperiment {
         int poolSize = n - config.testPoints();
         int[] sizes = config.dataSizes();
         if (poolSize < sizes[sizes.length - 1]) {
-            throw new IllegalArgumentException("largest training-set size " + sizes[sizes.length - 1] + " exceeds the pool of "
-                    + poolSize + " points (" + n + " points minus " + config.testPoints() + " test points); lower --sizes or use more data");
+            throw new ParameterException("largest training-set size " + sizes[sizes.length - 1] + " exceeds the pool of "
+                    + poolSize + " points (" + n + " points minus " + config.testPoints() + " test points); lower "
+                    + "{DualityConfig.dataSizes} or use more data", "DualityConfig.dataSizes");
         }
         long seed = config.seed();
         PoolSplit split = PoolSplit.seeded(n, config.testPoints(), SeedStream.TEST_SPLIT.seed(seed));
@@ -163,8 +165,9 @@ public final class DualityExperiment {
     private static void requireHierarchy(int[] widths, int poolSize) {
         int largest = widths[widths.length - 1];
         if (4L * largest > poolSize) {
-            throw new IllegalArgumentException("the width axis needs P << D: largest width " + largest
-                    + " is more than a quarter of the " + poolSize + " training points; lower --widths or use more data");
+            throw new ParameterException("the width axis needs P << D: largest width " + largest
+                    + " is more than a quarter of the " + poolSize + " training points; lower {DualityConfig.widths} or use "
+                    + "more data", "DualityConfig.widths");
         }
     }
 
@@ -210,7 +213,8 @@ public final class DualityExperiment {
                     "P <= " + w[w.length - 1] + ", D = " + poolSize));
         } else {
             list.add(new DualityReport.Assumption("width axis measured", false,
-                    "random features of the last hidden layer converge to the NNGP; with --kind ntk alphaP is not measured"));
+                    "random features of the last hidden layer converge to the NNGP, not the NTK: alphaP is not measured for "
+                            + "the NTK"));
         }
         list.add(new DualityReport.Assumption("linear model on fixed features", true,
                 "kernel regression and random-feature regression (not trained networks)"));
