@@ -1,19 +1,15 @@
 package kspec.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import kspec.core.stats.SeedStream;
 import kspec.data.DataException;
 import kspec.data.Dataset;
+import kspec.data.Datasets;
 import kspec.data.io.DataFormat;
-import kspec.data.io.DatasetReader;
-import kspec.data.io.NamedDatasets;
 import kspec.data.io.ReadOptions;
 import kspec.data.preprocess.NonFinitePolicy;
 import kspec.data.preprocess.Preprocessing;
 import kspec.data.preprocess.SphereProjection;
-import kspec.data.synthetic.SyntheticManifolds;
-import kspec.data.synthetic.SyntheticSpec;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -26,8 +22,6 @@ final class DataOptions {
 
     /** The built-in default data: 2,000 points uniform on S^4 embedded in R^50. */
     static final String DEFAULT_DATA = "sphere:d=4,ambient=50";
-    /** Number of points drawn from a synthetic manifold when --n is not given. */
-    static final int DEFAULT_SYNTHETIC_N = 2000;
 
     @Option(names = "--data", paramLabel = "PATH|SPEC", defaultValue = DEFAULT_DATA,
             description = {"Data: a file (.npy, .idx[.gz], *-ubyte[.gz], .csv), a named data set "
@@ -53,7 +47,7 @@ final class DataOptions {
 
     @Option(names = "--n", paramLabel = "N",
             description = "Number of points: a seeded random subset of a file, or the sample size of a synthetic manifold (default "
-                    + DEFAULT_SYNTHETIC_N + ").")
+                    + Datasets.DEFAULT_SYNTHETIC_POINTS + ").")
     Integer n;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed for every random choice (default: ${DEFAULT-VALUE}).")
@@ -86,23 +80,13 @@ final class DataOptions {
     }
 
     private Dataset read(String source, long sampleSeed) {
-        if (NamedDatasets.isNamed(source)) {
-            return NamedDatasets.load(source);
-        }
-        Path path = Path.of(source);
-        if (Files.exists(path)) {
-            return DatasetReader.read(path, new ReadOptions(format, labels, labelColumn, targetColumn, delimiter));
-        }
-        if (SyntheticSpec.looksSynthetic(source)) {
-            return SyntheticManifolds.sample(SyntheticSpec.parse(source), n == null ? DEFAULT_SYNTHETIC_N : n, sampleSeed);
-        }
-        throw new DataException("no such file: " + source + " (and not a synthetic spec such as "
-                + DEFAULT_DATA + ", nor a named data set such as fashion-mnist:train); check the path");
+        return Datasets.open(source, new ReadOptions(format, labels, labelColumn, targetColumn, delimiter),
+                n == null ? Datasets.DEFAULT_SYNTHETIC_POINTS : n, sampleSeed);
     }
 
     /** @return whether --data names a synthetic manifold, for which --n is the sample size rather than a subset */
     boolean isSynthetic() {
-        return !NamedDatasets.isNamed(data) && !Files.exists(Path.of(data)) && SyntheticSpec.looksSynthetic(data);
+        return Datasets.isSynthetic(data);
     }
 
     /**

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import kspec.data.Datasets;
 import kspec.data.io.NpyWriter;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -74,7 +75,7 @@ class KspecInfoTest {
     void defaultDataIsTheBuiltInSphere() {
         CliRun r = CliRun.of("info");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("n           " + DataOptions.DEFAULT_SYNTHETIC_N), r.out());
+        assertTrue(r.out().contains("n           " + Datasets.DEFAULT_SYNTHETIC_POINTS), r.out());
         assertTrue(r.out().contains("dim         50"), r.out());
         // uniform on the unit sphere, isometrically embedded: every norm is 1
         assertTrue(r.out().contains("mean norm   1.00000"), r.out());
