@@ -9,17 +9,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import kspec.core.stats.SeedStream;
 import kspec.kernels.Architecture;
-import kspec.kernels.KernelBuilder;
 import kspec.kernels.KernelKind;
-import kspec.kernels.KernelOperator;
+import kspec.kernels.KernelSpectrum;
+import kspec.kernels.Kernels;
 import kspec.data.Dataset;
 import kspec.data.io.CsvWriter;
 import kspec.data.io.AtomicFiles;
 import kspec.data.io.NpyReader;
 import kspec.scaling.RegressionTargets;
 import kspec.spectra.SpectrumAnalysis;
-import kspec.spectra.eigen.Eigensolvers;
 import kspec.spectra.eigen.Spectrum;
 import kspec.spectra.fit.FitWindow;
 import kspec.spectra.fit.PowerLawFit;
@@ -38,14 +38,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * matrix), the decay exponent α_K with two estimators and an honest power-law verdict, and — when
  * the data carry labels or targets — the task-power exponent and the predicted α_D.
  *
- * <p><b>Two paths.</b> Dense: build the n × n kernel ({@link KernelBuilder#gram}) and decompose it.
- * Matrix-free (with {@code --top K}): apply the kernel as a {@link KernelOperator}, recomputing it
- * in row strips on every block product, and find the top K by block Krylov
- * ({@link Eigensolvers#topK}); memory O(n·K) plus the strip workspace, never n × n. The matrix-free
- * path is taken on request ({@code --matrix-free}) and automatically when {@code --top} is given
- * and the dense path would not fit: n &gt; 46 340 (one Java array) or the kernel plus the eigen
- * solver's working copy, 2·n²·8 bytes, exceeds the free heap ({@link KernelBuilder#requireMemory}).
- * The report says which path was used.
+ * <p>The dense or matrix-free path ({@code --matrix-free}, or automatically with {@code --top} when
+ * the kernel does not fit) is chosen by {@link Kernels#spectrum}; the report says which was used.
  */
 @Command(name = "spectrum", mixinStandardHelpOptions = true,
         description = "Eigen-decompose the NNGP/NTK (or --gram K.npy) and fit the spectral decay exponent alphaK.")
@@ -99,14 +93,15 @@ final class SpectrumCommand implements Runnable {
         String kindName;
         DMatrixRMaj targets = null;
         Map<String, Object> source = new LinkedHashMap<>();
-        SpectrumAnalysis.Result result;
-        KernelOperator operator = null;
+        KernelSpectrum result;
+        SpectrumAnalysis.Options options = new SpectrumAnalysis.Options(top, window, bootstrap,
+                SeedStream.BOOTSTRAP.seed(dataOptions.seed));
         if (gram != null) {
             AtomicFiles.registerInput(gram);
             DMatrixRMaj k = NpyReader.read(gram).asMatrix();
             kindName = "gram";
             source.put("gram", gram.toString());
-            result = SpectrumAnalysis.analyse(k, targets, new SpectrumAnalysis.Options(top, window, bootstrap, dataOptions.seed));
+            result = new KernelSpectrum(SpectrumAnalysis.analyse(k, targets, options), null);
         } else {
             Architecture architecture = architectureOptions.architecture();
             Dataset data = dataOptions.load();
@@ -114,46 +109,28 @@ final class SpectrumCommand implements Runnable {
             targets = RegressionTargets.fromData(data);
             source.put("architecture", architecture.toString());
             source.put("data", data.provenance());
-            int n = data.points().numRows;
-            String denseProblem = denseProblem(n);
-            if (matrixFree || (top > 0 && denseProblem != null)) {
-                if (bootstrap > 0) {
-                    throw new IllegalArgumentException((matrixFree ? "" : "The dense " + n + " × " + n + " kernel does not fit ("
-                            + denseProblem + "), so the matrix-free route is needed, but ")
-                            + "--bootstrap resamples a stored kernel and is not available matrix-free: drop --bootstrap"
-                            + (matrixFree ? " or --matrix-free" : " or subsample with --n"));
-                }
-                operator = KernelOperator.of(architecture, data.points(), kind, new ConsoleProgress(System.err));
-                result = SpectrumAnalysis.analyse(operator, targets, new SpectrumAnalysis.Options(top, window, 0, dataOptions.seed));
-            } else {
-                if (denseProblem != null) {
-                    throw new IllegalArgumentException("The dense " + n + " × " + n + " kernel does not fit (" + denseProblem
-                            + "): pass --top K to get the K largest eigenvalues matrix-free (the kernel is then never stored), "
-                            + "or subsample with --n, or raise the heap (KSPEC_JAVA_OPTS=-Xmx16g)");
-                }
-                DMatrixRMaj k = KernelBuilder.gram(architecture, data.points(), Set.of(kind),
-                        new ConsoleProgress(System.err)).get(kind);
-                result = SpectrumAnalysis.analyse(k, targets, new SpectrumAnalysis.Options(top, window, bootstrap, dataOptions.seed));
-            }
+            result = Kernels.spectrum(architecture, data.points(), kind, targets, options,
+                    matrixFree ? KernelSpectrum.Route.MATRIX_FREE : KernelSpectrum.Route.AUTOMATIC, new ConsoleProgress(System.err));
         }
-        print(spec.commandLine().getOut(), kindName, result, operator);
+        SpectrumAnalysis.Result analysis = result.analysis();
+        print(spec.commandLine().getOut(), kindName, result);
         if (json != null) {
-            Map<String, Object> report = json(kindName, result);
-            report.put("path", operator == null ? "dense" : "matrix-free");
-            if (operator != null) {
+            Map<String, Object> report = json(kindName, analysis);
+            report.put("path", result.dense() ? "dense" : "matrix-free");
+            if (!result.dense()) {
                 Map<String, Object> mf = new LinkedHashMap<>();
-                mf.put("tileRows", operator.tileRows());
-                mf.put("blockProducts", operator.applications());
-                mf.put("kernelEntriesPerProduct", operator.entriesPerApplication());
-                mf.put("converged", result.spectrum().converged());
+                mf.put("tileRows", result.matrixFree().tileRows());
+                mf.put("blockProducts", result.matrixFree().products());
+                mf.put("kernelEntriesPerProduct", result.matrixFree().entriesPerProduct());
+                mf.put("converged", analysis.spectrum().converged());
                 report.put("matrixFree", mf);
             }
             report.put("source", source);
             Outputs.writeJson(json, report);
         }
         if (csv != null) {
-            double[] eigs = result.spectrum().eigenvalues();
-            double[] slope = result.localSlope();
+            double[] eigs = analysis.spectrum().eigenvalues();
+            double[] slope = analysis.localSlope();
             List<double[]> rows = new ArrayList<>();
             for (int i = 0; i < eigs.length; i++) {
                 rows.add(new double[] {i + 1, eigs[i], i < slope.length ? slope[i] : Double.NaN});
@@ -161,50 +138,30 @@ final class SpectrumCommand implements Runnable {
             CsvWriter.write(csv, List.of("rank", "eigenvalue", "localSlope"), rows);
         }
         if (plot != null) {
-            Plots.spectrum(plot, result);
+            Plots.spectrum(plot, analysis);
         }
     }
 
     /** One clear error for option combinations the matrix-free path cannot serve. */
     private void requireValidPathOptions() {
-        if (!matrixFree) {
-            return;
-        }
-        if (gram != null) {
+        if (matrixFree && gram != null) {
             throw new IllegalArgumentException("--matrix-free builds the kernel from --data in strips and cannot be combined "
                     + "with --gram (an already stored matrix): drop one of them");
         }
-        if (top < 1) {
-            throw new IllegalArgumentException("--matrix-free computes only the largest eigenvalues: add --top K (e.g. --top 100)");
-        }
     }
 
-    /**
-     * Why the dense path cannot run, or null when it can: the n × n kernel plus the eigen solver's
-     * working copy (2·n²·8 bytes) must pass {@link KernelBuilder#requireMemory}, which also refuses
-     * n &gt; 46 340 (more entries than one Java array holds).
-     */
-    static String denseProblem(int n) {
-        try {
-            KernelBuilder.requireMemory(n, 2);
-            return null;
-        } catch (IllegalArgumentException e) {
-            long entries = (long) n * n;
-            return entries > Integer.MAX_VALUE - 8 ? "n² = " + entries + " entries exceed one Java array"
-                    : String.format(Locale.ROOT, "kernel and eigen working copy need %.2f GB of heap", 16.0 * entries / 1e9);
-        }
-    }
-
-    private static void print(PrintWriter out, String kind, SpectrumAnalysis.Result r, KernelOperator op) {
+    private static void print(PrintWriter out, String kind, KernelSpectrum result) {
+        SpectrumAnalysis.Result r = result.analysis();
         Spectrum s = r.spectrum();
         out.printf("kernel      %s, n = %d, eigenvalues of K/n (%s), backend %s%n", kind, s.n(),
                 s.normalization().toString().toLowerCase(Locale.ROOT), s.backend());
-        if (op == null) {
+        if (result.dense()) {
             out.println("path        dense (the n x n kernel is stored)");
         } else {
+            KernelSpectrum.MatrixFreeRun mf = result.matrixFree();
             out.printf("path        matrix-free: kernel recomputed in %d-row strips (%d entries) per block product, "
-                    + "%d block products, %s; a dense kernel would need %.2f GB%n", op.tileRows(), op.entriesPerApplication(),
-                    op.applications(), s.converged() ? "converged" : "NOT converged (eigenvalues are unconverged Ritz values)",
+                    + "%d block products, %s; a dense kernel would need %.2f GB%n", mf.tileRows(), mf.entriesPerProduct(),
+                    mf.products(), s.converged() ? "converged" : "NOT converged (eigenvalues are unconverged Ritz values)",
                     8.0 * s.n() * s.n() / 1e9);
         }
         double[] e = s.eigenvalues();
