@@ -2,23 +2,16 @@ package kspec.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.IntStream;
-import kspec.kernels.Architecture;
-import kspec.kernels.KernelBuilder;
-import kspec.kernels.KernelKind;
-import kspec.kernels.finite.RandomFeatures;
-import kspec.core.stats.SeedStream;
 import kspec.data.Dataset;
-import kspec.scaling.DataScaling;
+import kspec.kernels.KernelKind;
+import kspec.scaling.CurveConfig;
+import kspec.scaling.CurveReport;
 import kspec.scaling.LearningCurve;
-import kspec.scaling.RegressionTargets;
+import kspec.scaling.Scaling;
 import kspec.scaling.ScalingExponent;
-import kspec.scaling.WidthScaling;
-import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,7 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code kspec curve}: one learning curve — test loss against the training-set size D (kernel
  * regression with the infinite-width kernel) or against the number of random features P (the
  * network's last hidden layer at finite width, trained on all non-test points) — with its fitted
- * exponent. The last {@code --test} points (after the seeded subset) are held out.
+ * exponent ({@link Scaling#curve}). {@code --test} points are held out by the seeded split of the
+ * duality run, so a curve and a duality run with the same seed and sizes measure the same thing.
  */
 @Command(name = "curve", mixinStandardHelpOptions = true,
         description = "Measure L(D) (--axis data) or L(P) (--axis width) with seeds and fit its exponent.")
@@ -68,30 +62,14 @@ final class CurveCommand implements Runnable {
     @Override
     public void run() {
         Dataset data = dataOptions.load();
-        int n = data.n();
-        if (regression.testPoints >= n) {
-            throw new IllegalArgumentException("--test " + regression.testPoints + " leaves no training points among " + n);
-        }
-        int[] train = IntStream.range(0, n - regression.testPoints).toArray();
-        int[] test = IntStream.range(n - regression.testPoints, n).toArray();
-        Architecture architecture = architectureOptions.architecture();
-        DMatrixRMaj gram = null;
-        if (axis.equals("data") || target.equals("teacher")) {
-            gram = KernelBuilder.gram(architecture, data.points(), EnumSet.of(kind), new ConsoleProgress(System.err)).get(kind);
-        }
-        DMatrixRMaj y = RegressionTargets.of(target, data, gram, SeedStream.TARGETS.seed(dataOptions.seed));
-        LearningCurve curve = switch (axis) {
-            case "data" -> DataScaling.measure(new DataScaling.Problem(gram, train, test, y), sizes.values(), regression.seeds,
-                    regression.ridge, dataOptions.seed, new ConsoleProgress(System.err));
-            case "width" -> WidthScaling.measure((width, seed) -> RandomFeatures.features(architecture, data.points(), width, seed),
-                    train, test, y, sizes.values(), regression.seeds, regression.ridge, dataOptions.seed,
-                    new ConsoleProgress(System.err));
-            default -> throw new IllegalArgumentException("--axis must be data or width, got '" + axis + "'");
-        };
-        ScalingExponent fit = ScalingExponent.fitAll(curve, dataOptions.seed);
+        CurveConfig config = new CurveConfig(architectureOptions.architecture(), kind, axis, target, regression.testPoints,
+                sizes.values(), regression.seeds, regression.ridge, dataOptions.seed);
+        CurveReport report = Scaling.curve(data, config, new ConsoleProgress(System.err));
+        LearningCurve curve = report.curve();
+        ScalingExponent fit = report.fit();
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%s axis: %s, %s of %s, target %s, %d training / %d test points%n", axis, data, kind, architecture, target,
-                train.length, test.length);
+        out.printf("%s axis: %s, %s of %s, target %s, %d training / %d test points%n", axis, data, kind, config.architecture(),
+                target, report.split().pool().length, report.split().test().length);
         double[] mean = curve.geometricMeanLoss();
         int[] x = curve.sizes();
         for (int i = 0; i < x.length; i++) {

@@ -7,8 +7,8 @@ import java.util.Locale;
 import kspec.kernels.KernelKind;
 import kspec.data.DataException;
 import kspec.data.Dataset;
+import kspec.scaling.Scaling;
 import kspec.scaling.duality.DualityConfig;
-import kspec.scaling.duality.DualityExperiment;
 import kspec.scaling.duality.DualityReport;
 import kspec.scaling.duality.Exponent;
 import kspec.scaling.duality.PairVerdict;
@@ -81,7 +81,7 @@ final class DualityCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         out.println("kspec duality: " + data + ", " + kind + " of " + config.architecture() + ", target " + config.target());
         out.flush();
-        DualityReport r = DualityExperiment.run(data, config, new ConsoleProgress(System.err));
+        DualityReport r = Scaling.duality(data, config, new ConsoleProgress(System.err));
         out.print(DualityReports.table(r));
         out.flush();
         if (json != null) {

@@ -7,26 +7,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
-import kspec.kernels.KernelBuilder;
 import kspec.kernels.KernelKind;
 import kspec.core.ParameterException;
 import kspec.core.progress.ProgressListener;
 import kspec.core.stats.SeedStream;
 import kspec.kernels.SphericalHarmonicSpectrum;
-import kspec.kernels.finite.RandomFeatures;
 import kspec.data.Dataset;
 import kspec.manifold.dimension.IdEstimate;
 import kspec.manifold.dimension.IntrinsicDimension;
 import kspec.scaling.ScalingPrediction;
-import kspec.scaling.DataScaling;
 import kspec.scaling.LearningCurve;
-import kspec.scaling.PoolSplit;
-import kspec.scaling.RegressionTargets;
+import kspec.scaling.LearningCurves;
 import kspec.scaling.RegimeGrid;
 import kspec.scaling.ScalingExponent;
 import kspec.spectra.SpectrumAnalysis;
 import kspec.scaling.UniformSphere;
-import kspec.scaling.WidthScaling;
 import kspec.spectra.fit.FitWindow;
 import kspec.spectra.fit.PowerLawFit;
 import kspec.spectra.fit.TargetSpectrum;
@@ -64,13 +59,12 @@ public final class DualityExperiment {
                     + "{DualityConfig.dataSizes} or use more data", "DualityConfig.dataSizes");
         }
         long seed = config.seed();
-        PoolSplit split = PoolSplit.seeded(n, config.testPoints(), SeedStream.TEST_SPLIT.seed(seed));
-        int[] pool = split.pool();
-        int[] test = split.test();
-
-        DMatrixRMaj gram = KernelBuilder.gram(config.architecture(), data.points(), EnumSet.of(config.kind()), progress)
-                .get(config.kind());
-        DMatrixRMaj targets = RegressionTargets.of(config.target(), data, gram, SeedStream.TARGETS.seed(seed));
+        LearningCurves.Setup setup = LearningCurves.setup(data, config.architecture(), config.kind(), config.target(),
+                config.testPoints(), true, seed, progress);
+        int[] pool = setup.split().pool();
+        int[] test = setup.split().test();
+        DMatrixRMaj gram = setup.gram();
+        DMatrixRMaj targets = setup.targets();
 
         DMatrixRMaj poolGram = Submatrix.of(gram, pool, pool);
         DMatrixRMaj poolTargets = Submatrix.rows(targets, pool);
@@ -78,8 +72,7 @@ public final class DualityExperiment {
                 () -> SpectrumAnalysis.analyse(poolGram, poolTargets, new SpectrumAnalysis.Options(0, FitWindow.auto(), 0,
                         SeedStream.BOOTSTRAP.seed(seed))));
 
-        LearningCurve dataCurve = DataScaling.measure(new DataScaling.Problem(gram, pool, test, targets), sizes,
-                config.seeds(), config.ridge(), SeedStream.POOL_ORDERINGS.seed(seed), progress);
+        LearningCurve dataCurve = LearningCurves.dataAxis(setup, sizes, config.seeds(), config.ridge(), seed, progress);
         ScalingExponent alphaDFit = ScalingExponent.fitAll(dataCurve, SeedStream.BOOTSTRAP.seed(seed));
 
         TheoryCurve bcp = theoryCurve(data, config, spectrum.target(), targets.numCols, sizes);
@@ -88,8 +81,8 @@ public final class DualityExperiment {
         Exponent alphaP = null;
         if (config.kind() == KernelKind.NNGP) {
             requireHierarchy(config.widths(), poolSize);
-            widthCurve = WidthScaling.measure(features(data, config), pool, test, targets, config.widths(), config.seeds(),
-                    config.ridge(), SeedStream.WIDTH_FEATURES.seed(seed), progress);
+            widthCurve = LearningCurves.widthAxis(setup, config.architecture(), data.points(), config.widths(), config.seeds(),
+                    config.ridge(), seed, progress);
             alphaP = exponent("alphaP", ScalingExponent.fitAll(widthCurve, SeedStream.BOOTSTRAP.seed(seed)), "P");
         }
 
@@ -121,8 +114,8 @@ public final class DualityExperiment {
         List<DualityReport.Assumption> assumptions = assumptions(config, k, poolSize, alphaDFit, widthCurve);
         RegimeGrid.Result grid = null;
         if (config.grid() && config.kind() == KernelKind.NNGP) {
-            grid = RegimeGrid.measure(features(data, config), pool, test, targets, sizes, config.widths(), config.seeds(),
-                    SeedStream.GRID_FEATURES.seed(seed), progress);
+            grid = RegimeGrid.measure(LearningCurves.features(config.architecture(), data.points()), pool, test, targets, sizes,
+                    config.widths(), config.seeds(), SeedStream.GRID_FEATURES.seed(seed), progress);
         }
         return new DualityReport(config, n, poolSize, spectrum, alphaK, alphaD, alphaP, predicted, bcp, dataCurve,
                 widthCurve, twoNn, fourOverD, verdicts, assumptions, grid, (System.nanoTime() - t0) * 1e-9);
@@ -155,11 +148,6 @@ public final class DualityExperiment {
         } finally {
             progress.finish();
         }
-    }
-
-    /** The random features of the network's last hidden layer over all points: the width axis. */
-    private static WidthScaling.FeatureMap features(Dataset data, DualityConfig config) {
-        return (width, drawSeed) -> RandomFeatures.features(config.architecture(), data.points(), width, drawSeed);
     }
 
     private static void requireHierarchy(int[] widths, int poolSize) {

@@ -12,6 +12,9 @@ import kspec.core.progress.ProgressListener;
 import kspec.data.Dataset;
 import kspec.data.synthetic.SyntheticManifolds;
 import kspec.data.synthetic.SyntheticSpec;
+import kspec.scaling.CurveConfig;
+import kspec.scaling.CurveReport;
+import kspec.scaling.Scaling;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,11 +47,18 @@ class DualityExperimentTest {
         assertEquals(4.0, r.intrinsicDimension().dimension(), 0.3);
         bcpOnThePopulationSpectrumPredictsTheMeasuredCurve(r);
 
-        DualityReport again = DualityExperiment.run(data, config(0), ProgressListener.NONE);
+        // one curve at a time (Scaling.curve) recomputes the same split, kernel, targets and draws
+        DualityConfig c = config(0);
+        CurveReport data1 = Scaling.curve(data, new CurveConfig(RELU2, KernelKind.NNGP, "data", "teacher", c.testPoints(),
+                c.dataSizes(), c.seeds(), c.ridge(), c.seed()), ProgressListener.NONE);
+        CurveReport width1 = Scaling.curve(data, new CurveConfig(RELU2, KernelKind.NNGP, "width", "teacher", c.testPoints(),
+                c.widths(), c.seeds(), c.ridge(), c.seed()), ProgressListener.NONE);
         for (int s = 0; s < 5; s++) {
-            assertArrayEquals(r.dataCurve().losses()[s], again.dataCurve().losses()[s], 0.0, "bit-for-bit reproducible");
-            assertArrayEquals(r.widthCurve().losses()[s], again.widthCurve().losses()[s], 0.0, "bit-for-bit reproducible");
+            assertArrayEquals(r.dataCurve().losses()[s], data1.curve().losses()[s], 0.0, "bit-for-bit reproducible");
+            assertArrayEquals(r.widthCurve().losses()[s], width1.curve().losses()[s], 0.0, "bit-for-bit reproducible");
         }
+        assertEquals(r.alphaD().value(), data1.fit().value(), 0.0);
+        assertArrayEquals(r.alphaP().ci95(), width1.fit().ci95(), 0.0, "the same bootstrap over seeds");
     }
 
     /**
