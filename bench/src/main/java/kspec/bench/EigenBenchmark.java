@@ -1,17 +1,12 @@
 package kspec.bench;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import kspec.data.io.NpyArray;
+import kspec.data.io.NpyReader;
 import kspec.spectra.eigen.EigenRequest;
 import kspec.spectra.eigen.Eigensolvers;
 import kspec.spectra.eigen.Spectrum;
@@ -242,32 +237,13 @@ public class EigenBenchmark {
         return k;
     }
 
-    /** Reads a C-order little-endian float64 n × n NPY file (format version 1 or 2). */
+    /** Reads an n × n NPY file (the peer's kernel matrix) with kspec's reader. */
     static DMatrixRMaj readNpy(Path path, int n) throws IOException {
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-            ByteBuffer head = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
-            ch.read(head, 0);
-            int major = head.get(6);
-            long headerLen = major == 1 ? head.getShort(8) & 0xffff : head.getInt(8) & 0xffffffffL;
-            long dataStart = (major == 1 ? 10 : 12) + headerLen;
-            ByteBuffer hb = ByteBuffer.allocate((int) headerLen);
-            ch.read(hb, major == 1 ? 10 : 12);
-            String header = new String(hb.array(), StandardCharsets.ISO_8859_1);
-            Matcher shape = Pattern.compile("'shape': \\((\\d+), (\\d+)\\)").matcher(header);
-            if (!header.contains("'<f8'") || header.contains("'fortran_order': True") || !shape.find()
-                    || Integer.parseInt(shape.group(1)) != n || Integer.parseInt(shape.group(2)) != n) {
-                throw new IOException(path + ": expected a C-order <f8 " + n + "×" + n + " array, header " + header.trim());
-            }
-            DMatrixRMaj k = new DMatrixRMaj(n, n);
-            ByteBuffer row = ByteBuffer.allocate(8 * n).order(ByteOrder.LITTLE_ENDIAN);
-            for (int i = 0; i < n; i++) {
-                row.clear();
-                ch.read(row, dataStart + 8L * n * i);
-                row.flip();
-                row.asDoubleBuffer().get(k.data, i * n, n);
-            }
-            return k;
+        NpyArray a = NpyReader.read(path);
+        if (a.rank() != 2 || a.shape()[0] != n || a.shape()[1] != n) {
+            throw new IOException(path + ": expected an " + n + "×" + n + " array, got " + a);
         }
+        return a.asMatrix();
     }
 
     /**

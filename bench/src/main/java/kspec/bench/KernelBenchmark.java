@@ -1,13 +1,9 @@
 package kspec.bench;
 
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import kspec.data.io.NpyWriter;
 import kspec.kernels.Architecture;
 import kspec.kernels.KernelBuilder;
 import kspec.kernels.KernelKind;
@@ -116,7 +113,7 @@ public class KernelBenchmark {
             int size = Integer.parseInt(s.trim());
             DMatrixRMaj x = points(size);
             Path npy = work.resolve("x" + size + ".npy");
-            writeNpy(x, npy);
+            NpyWriter.write(npy, x);
             System.gc();
             resetHeapPeaks();
             long t0 = System.nanoTime();
@@ -197,28 +194,5 @@ public class KernelBenchmark {
             }
         }
         return Double.NaN;
-    }
-
-    /** Writes a C-order float64 .npy (format version 1.0). */
-    private static void writeNpy(DMatrixRMaj x, Path path) throws IOException {
-        String dict = "{'descr': '<f8', 'fortran_order': False, 'shape': (" + x.numRows + ", " + x.numCols + "), }";
-        int headerLen = 10 + dict.length() + 1;
-        int pad = (64 - headerLen % 64) % 64;
-        String header = dict + " ".repeat(pad) + "\n";
-        try (OutputStream os = Files.newOutputStream(path); DataOutputStream out = new DataOutputStream(os)) {
-            out.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
-            out.write(header.length() & 0xff);
-            out.write((header.length() >> 8) & 0xff);
-            out.write(header.getBytes(StandardCharsets.US_ASCII));
-            ByteBuffer buf = ByteBuffer.allocate(8 * 8192).order(ByteOrder.LITTLE_ENDIAN);
-            for (double v : x.data) {
-                if (!buf.hasRemaining()) {
-                    out.write(buf.array(), 0, buf.position());
-                    buf.clear();
-                }
-                buf.putDouble(v);
-            }
-            out.write(buf.array(), 0, buf.position());
-        }
     }
 }

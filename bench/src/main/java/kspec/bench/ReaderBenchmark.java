@@ -105,7 +105,7 @@ public class ReaderBenchmark {
         return IdxReader.read(idxGz).asMatrix();
     }
 
-    /** NPY 1.0, {@code <f4}, C order; header padded to 64 bytes as numpy does. */
+    /** NPY 1.0, {@code <f4}, C order; header padded to 64 bytes as numpy does ({@link NpyWriter} writes {@code <f8} only). */
     private static void writeNpyFloat32(Path file, DMatrixRMaj x) throws IOException {
         String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + x.numRows + ", " + x.numCols + "), }";
         int pad = 64 - (10 + dict.length() + 1) % 64;
