@@ -78,7 +78,8 @@ public final class Architecture {
     }
 
     /**
-     * Parses the string form with the parameterization and width given separately (CLI flags).
+     * Parses the string form with the parameterization and width given separately (e.g. from a front
+     * end's options).
      *
      * @param arch             the string form
      * @param parameterization null to keep the string's (default NTK); must agree with the string if both are given

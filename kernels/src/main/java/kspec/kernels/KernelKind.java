@@ -12,7 +12,7 @@ public enum KernelKind {
     NTK;
 
     /**
-     * Parses the CLI form {@code nngp | ntk | both} (case-insensitive).
+     * Parses the text form {@code nngp | ntk | both} (case-insensitive).
      *
      * @param text the kind
      * @return a new mutable set with the requested kinds

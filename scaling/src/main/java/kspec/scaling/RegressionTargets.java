@@ -8,7 +8,7 @@ import kspec.spectra.fit.TargetSpectrum;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The targets a learning curve regresses on, by the CLI's name for them: {@code teacher} (a GP drawn
+ * The targets a learning curve regresses on, by name: {@code teacher} (a GP drawn
  * with the student's kernel, {@link GpTeacher}), {@code labels} (one-hot, each column centred), or
  * anything else naming the data's own real-valued target column.
  */

@@ -20,11 +20,6 @@ public final class Blas {
     private Blas() {
     }
 
-    /** @return "openblas" when the native path is active, "ejml" otherwise */
-    public static String backend() {
-        return NATIVE ? "openblas" : "ejml";
-    }
-
     /**
      * The number of threads one BLAS call may use: the size of the native pool, or on the pure-Java
      * path the count it would have been given (the system property {@code kspec.blas.threads}, else
@@ -152,7 +147,7 @@ public final class Blas {
     }
 
     /** Copies the upper triangle of the square matrix {@code c} onto its lower triangle. Modified. */
-    public static void mirrorUpperToLower(DMatrixRMaj c) {
+    private static void mirrorUpperToLower(DMatrixRMaj c) {
         int n = c.numRows;
         double[] d = c.data;
         for (int i = 1; i < n; i++) {

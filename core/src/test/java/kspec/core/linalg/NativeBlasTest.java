@@ -29,7 +29,6 @@ class NativeBlasTest {
     @Test
     void nativeLibraryLoadsOnThisPlatform() {
         assertTrue(NativeBlas.isAvailable(), () -> "natives did not load: " + NativeBlas.unavailableReason());
-        assertEquals("openblas", Blas.backend());
     }
 
     @Test

@@ -5,12 +5,12 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The built-in manifolds of known intrinsic dimension d, with their CLI names and the dimension of
+ * The built-in manifolds of known intrinsic dimension d, with their names in synthetic specs and the dimension of
  * the space they are natively sampled in.
  *
  * <table>
  * <caption>Kinds</caption>
- * <tr><th>kind</th><th>CLI name</th><th>manifold</th><th>native dimension</th></tr>
+ * <tr><th>kind</th><th>spec name</th><th>manifold</th><th>native dimension</th></tr>
  * <tr><td>{@link #SPHERE}</td><td>{@code sphere}</td><td>unit sphere S<sup>d</sup> ⊂ R<sup>d+1</sup></td><td>d + 1</td></tr>
  * <tr><td>{@link #CUBE}</td><td>{@code cube}</td><td>unit cube [0,1]<sup>d</sup></td><td>d</td></tr>
  * <tr><td>{@link #TORUS}</td><td>{@code torus}</td><td>flat torus T<sup>d</sup> as a product of d circles of
@@ -30,15 +30,15 @@ public enum ManifoldKind {
     /** The only intrinsic dimension the swiss roll has. */
     static final int SWISS_ROLL_DIMENSION = 2;
 
-    private final String cliName;
+    private final String specName;
 
-    ManifoldKind(String cliName) {
-        this.cliName = cliName;
+    ManifoldKind(String specName) {
+        this.specName = specName;
     }
 
     /** @return the lower-case name used in synthetic specs, e.g. {@code swissroll} */
-    public String cliName() {
-        return cliName;
+    public String specName() {
+        return specName;
     }
 
     /**
@@ -56,11 +56,11 @@ public enum ManifoldKind {
     }
 
     /**
-     * @param name a CLI name, case-insensitive; {@code swiss-roll} is accepted for {@link #SWISS_ROLL}
+     * @param name a spec name, case-insensitive; {@code swiss-roll} is accepted for {@link #SWISS_ROLL}
      * @return the kind
      * @throws IllegalArgumentException naming the unknown kind and listing the valid ones
      */
-    public static ManifoldKind fromCliName(String name) {
+    public static ManifoldKind fromSpecName(String name) {
         ManifoldKind kind = lookup(name);
         if (kind == null) {
             throw new IllegalArgumentException("unknown synthetic manifold '" + name + "'; valid kinds: " + validNames());
@@ -68,14 +68,14 @@ public enum ManifoldKind {
         return kind;
     }
 
-    /** @return true when {@code name} (case-insensitive) is one of the CLI names */
-    public static boolean isCliName(String name) {
+    /** @return true when {@code name} (case-insensitive) is one of the spec names */
+    public static boolean isSpecName(String name) {
         return lookup(name) != null;
     }
 
-    /** @return the CLI names, comma-separated, for error messages */
+    /** @return the spec names, comma-separated, for error messages */
     static String validNames() {
-        return Arrays.stream(values()).map(ManifoldKind::cliName).collect(Collectors.joining(", "));
+        return Arrays.stream(values()).map(ManifoldKind::specName).collect(Collectors.joining(", "));
     }
 
     private static ManifoldKind lookup(String name) {
@@ -84,7 +84,7 @@ public enum ManifoldKind {
             return SWISS_ROLL;
         }
         for (ManifoldKind kind : values()) {
-            if (kind.cliName.equals(key)) {
+            if (kind.specName.equals(key)) {
                 return kind;
             }
         }

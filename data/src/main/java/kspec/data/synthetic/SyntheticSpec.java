@@ -33,7 +33,7 @@ public record SyntheticSpec(ManifoldKind kind, int d, int ambient) {
         Objects.requireNonNull(kind, "kind");
         if (d < 1) {
             throw new IllegalArgumentException("intrinsic dimension d must be >= 1, got d=" + d + " for "
-                    + kind.cliName() + "; pass d=1 or more");
+                    + kind.specName() + "; pass d=1 or more");
         }
         if (kind == ManifoldKind.SWISS_ROLL && d != ManifoldKind.SWISS_ROLL_DIMENSION) {
             throw new IllegalArgumentException("swissroll has intrinsic dimension 2, got d=" + d
@@ -42,7 +42,7 @@ public record SyntheticSpec(ManifoldKind kind, int d, int ambient) {
         int nativeDim = kind.nativeDimension(d);
         if (ambient < nativeDim) {
             throw new IllegalArgumentException("ambient=" + ambient + " is below the native dimension " + nativeDim
-                    + " of " + kind.cliName() + " with d=" + d + "; pass ambient >= " + nativeDim
+                    + " of " + kind.specName() + " with d=" + d + "; pass ambient >= " + nativeDim
                     + " or leave it out");
         }
     }
@@ -72,11 +72,11 @@ public record SyntheticSpec(ManifoldKind kind, int d, int ambient) {
         String text = spec.strip();
         int colon = text.indexOf(':');
         String kindName = colon < 0 ? text : text.substring(0, colon);
-        if (!ManifoldKind.isCliName(kindName)) {
+        if (!ManifoldKind.isSpecName(kindName)) {
             throw new IllegalArgumentException("bad synthetic spec '" + spec + "': unknown kind '" + kindName
                     + "'; valid kinds: " + ManifoldKind.validNames() + " (" + EXAMPLE + ")");
         }
-        ManifoldKind kind = ManifoldKind.fromCliName(kindName);
+        ManifoldKind kind = ManifoldKind.fromSpecName(kindName);
         Integer d = null;
         Integer ambient = null;
         if (colon >= 0) {
@@ -115,13 +115,13 @@ public record SyntheticSpec(ManifoldKind kind, int d, int ambient) {
             return false;
         }
         int colon = spec.indexOf(':');
-        return ManifoldKind.isCliName(colon < 0 ? spec : spec.substring(0, colon));
+        return ManifoldKind.isSpecName(colon < 0 ? spec : spec.substring(0, colon));
     }
 
     /** @return the canonical spec, {@code kind:d=D,ambient=A}, which {@link #parse} reads back */
     @Override
     public String toString() {
-        return kind.cliName() + ":d=" + d + ",ambient=" + ambient;
+        return kind.specName() + ":d=" + d + ",ambient=" + ambient;
     }
 
     private static int parseValue(String spec, String key, String value) {
