@@ -3,8 +3,8 @@
  * and targets) with its {@link kspec.data.Provenance} (source, format, subset, seed, preprocessing),
  * the one-look {@link kspec.data.DatasetSummary}, and {@link kspec.data.DataException} for bad data.
  *
- * <p>Data sets are obtained from {@link kspec.data.io} (files, named data sets) or
- * {@link kspec.data.synthetic} (manifolds of known dimension), then transformed by
- * {@link kspec.data.preprocess}.
+ * <p>Start from {@link kspec.data.Datasets#open}, which opens a file or a named data set
+ * ({@link kspec.data.io}) or samples a manifold of known dimension ({@link kspec.data.synthetic}) from
+ * one string; then transform with {@link kspec.data.preprocess}.
  */
 package kspec.data;

@@ -4,8 +4,9 @@
  * operators, and the exact population spectrum on the sphere.
  *
  * <p>Start from {@link kspec.kernels.Architecture#parse} (or {@link kspec.kernels.Architecture#simple})
- * and {@link kspec.kernels.KernelBuilder#gram}; for kernels too large to store use
- * {@link kspec.kernels.KernelOperator} with {@code Eigensolvers.topK}. Formulas: docs/kernels.md and
+ * and {@link kspec.kernels.Kernels}: a Gram matrix, or a kernel's spectrum on the dense or, for
+ * kernels too large to store, the matrix-free path ({@link kspec.kernels.KernelOperator} with block
+ * Krylov). Formulas: docs/kernels.md and
  * docs/sphere-spectra.md.
  */
 package kspec.kernels;
