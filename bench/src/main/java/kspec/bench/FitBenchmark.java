@@ -3,9 +3,10 @@ package kspec.bench;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import kspec.spectra.fit.ClausetMle;
 import kspec.spectra.fit.FitWindow;
+import kspec.spectra.fit.LogLogFits;
 import kspec.spectra.fit.PowerLawFit;
-import kspec.spectra.fit.SpectralFits;
 import kspec.spectra.theory.LearningCurvePrediction;
 import kspec.spectra.theory.LearningCurveTheory;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -62,12 +63,12 @@ public class FitBenchmark {
 
     @Benchmark
     public PowerLawFit autoWindowLeastSquares() {
-        return SpectralFits.leastSquares(spectrum, FitWindow.auto(), true);
+        return LogLogFits.leastSquares(spectrum, FitWindow.auto(), true);
     }
 
     @Benchmark
     public PowerLawFit clausetMle() {
-        return SpectralFits.maximumLikelihood(spectrum);
+        return ClausetMle.fit(spectrum);
     }
 
     @Benchmark

@@ -50,10 +50,11 @@ final class Plots {
         data.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         data.setMarker(SeriesMarkers.CIRCLE);
         PowerLawFit f = r.fit();
-        int lo = Math.max(1, f.iMin());
-        int hi = Math.min(m, f.iMax());
+        int lo = Math.max(1, f.window().iMin());
+        int hi = Math.min(m, f.window().iMax());
         double anchor = positive[lo - 1];
-        top.addSeries(String.format("fit: alphaK = %.3f [%.3f, %.3f] (%s)", f.alpha(), f.ci95()[0], f.ci95()[1], f.method()),
+        top.addSeries(String.format("fit: alphaK = %.3f [%.3f, %.3f] (%s)", f.alpha().value(), f.alpha().lo(), f.alpha().hi(),
+                f.method().key()),
                 new double[] {lo, hi}, new double[] {anchor, anchor * Math.pow((double) hi / lo, f.slope())})
                 .setMarker(SeriesMarkers.NONE).setLineColor(Color.RED);
 

@@ -190,8 +190,9 @@ final class SpectrumCommand implements Runnable {
     }
 
     private static void line(PrintWriter out, String label, PowerLawFit f) {
-        out.printf("%-11s %.4f  95%% [%.4f, %.4f]  window i=%d..%d  %s%s%n", label, f.alpha(), f.ci95()[0], f.ci95()[1],
-                f.iMin(), f.iMax(), f.method(), f.powerLaw() ? "" : "  NOT a clean power law: " + f.reason());
+        out.printf("%-11s %.4f  95%% [%.4f, %.4f]  window i=%d..%d  %s%s%n", label, f.alpha().value(), f.alpha().lo(),
+                f.alpha().hi(), f.window().iMin(), f.window().iMax(), f.method().key(),
+                f.powerLaw() ? "" : "  NOT a clean power law: " + f.reason());
     }
 
     private static Map<String, Object> json(String kind, SpectrumAnalysis.Result r) {
@@ -226,13 +227,14 @@ final class SpectrumCommand implements Runnable {
     /** The JSON form of a fit, with the keys of the spectrum issue. */
     static Map<String, Object> fitJson(PowerLawFit f) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("alpha", f.alpha());
+        m.put("alpha", f.alpha().value());
         m.put("slope", f.slope());
-        m.put("ci95", f.ci95());
-        m.put("window", f.window());
-        m.put("r2", Double.isFinite(f.r2()) ? f.r2() : null);
-        m.put("method", f.method());
-        m.put("ciMethod", f.ciMethod());
+        m.put("ci95", f.alpha().ci95());
+        m.put("window", new int[] {f.window().iMin(), f.window().iMax()});
+        double r2 = f.diagnostics().r2();
+        m.put("r2", Double.isFinite(r2) ? r2 : null);
+        m.put("method", f.method().key());
+        m.put("ciMethod", f.alpha().interval().key());
         m.put("powerLaw", f.powerLaw());
         m.put("reason", f.reason());
         return m;

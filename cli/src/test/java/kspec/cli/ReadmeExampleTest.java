@@ -26,7 +26,7 @@ import kspec.kernels.Architecture;
 import kspec.kernels.KernelKind;
 import kspec.kernels.SphericalHarmonicSpectrum;
 import kspec.spectra.fit.FitWindow;
-import kspec.spectra.fit.SpectralFits;
+import kspec.spectra.fit.LogLogFits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -137,7 +137,7 @@ class ReadmeExampleTest {
     private static double exactAlpha(int iMin, int iMax) {
         double[] exact = SphericalHarmonicSpectrum.of(Architecture.parse(NETWORK), KernelKind.NTK, SPHERE_DIM,
                 AMBIENT_DIM, 1.0).descending(iMax);
-        return SpectralFits.leastSquares(exact, FitWindow.of(iMin, iMax), true).alpha();
+        return LogLogFits.leastSquares(exact, FitWindow.of(iMin, iMax), true).alpha().value();
     }
 
     /** Surefire's real test classpath (java.class.path may hold only its booter jar). */

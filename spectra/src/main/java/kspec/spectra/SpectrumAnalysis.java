@@ -9,10 +9,12 @@ import kspec.spectra.eigen.EigenRequest;
 import kspec.spectra.eigen.Eigensolvers;
 import kspec.spectra.eigen.Spectrum;
 import kspec.spectra.eigen.SymmetricOperator;
+import kspec.spectra.fit.ClausetMle;
 import kspec.spectra.fit.FitWindow;
+import kspec.spectra.fit.LogLogFits;
 import kspec.spectra.fit.PowerLawFit;
 import kspec.core.stats.Resampling;
-import kspec.spectra.fit.SpectralFits;
+import kspec.spectra.fit.SpectrumBootstrap;
 import kspec.spectra.fit.Staircase;
 import kspec.spectra.fit.TargetSpectrum;
 import kspec.spectra.theory.LearningCurveTheory;
@@ -122,20 +124,20 @@ public final class SpectrumAnalysis {
         double[] eigs = positivePart(spectrum.eigenvalues());
         FitWindow window = options.window().isAuto() ? FitWindow.auto(n) : options.window();
 
-        PowerLawFit leastSquares = SpectralFits.leastSquares(eigs, window, true);
-        Staircase staircase = SpectralFits.detectStaircaseByGaps(eigs);
+        PowerLawFit leastSquares = LogLogFits.leastSquares(eigs, window, true);
+        Staircase staircase = Staircase.detect(eigs);
         PowerLawFit primary = staircase.isStaircase()
-                ? SpectralFits.plateau(eigs, staircase, window)
+                ? LogLogFits.plateau(eigs, staircase, window)
                 : leastSquares;
         if (options.bootstrap() > 0) {
             boolean plateau = staircase.isStaircase();
-            primary = SpectralFits.bootstrap(primary,
-                    e -> plateau ? SpectralFits.plateau(e, SpectralFits.detectStaircaseByGaps(e), window)
-                            : SpectralFits.leastSquares(e, window, true),
+            primary = SpectrumBootstrap.overPoints(primary,
+                    e -> plateau ? LogLogFits.plateau(e, Staircase.detect(e), window)
+                            : LogLogFits.leastSquares(e, window, true),
                     resample, options.bootstrap(), 1.0);
         }
-        PowerLawFit mle = SpectralFits.maximumLikelihood(eigs, n);
-        double[] localSlope = SpectralFits.localSlope(eigs, 5);
+        PowerLawFit mle = ClausetMle.fit(eigs, n);
+        double[] localSlope = LogLogFits.localSlope(eigs, 5);
 
         TargetSpectrum target = null;
         double a = Double.NaN;
@@ -145,9 +147,10 @@ public final class SpectrumAnalysis {
             target = TargetSpectrum.of(eigs, CommonOps_DDRM.extract(vectors, 0, vectors.numRows, 0, eigs.length), targets);
             a = target.exponentA(window);
             // a ≤ 1: the task power does not decay faster than 1/k, the theory's exponent is undefined
-            predicted = a > 1 && primary.alpha() > 0 ? LearningCurveTheory.predictedExponent(a, 1 + primary.alpha()) : Double.NaN;
+            double alphaK = primary.alpha().value();
+            predicted = a > 1 && alphaK > 0 ? LearningCurveTheory.predictedExponent(a, 1 + alphaK) : Double.NaN;
         }
-        return new Result(spectrum, primary, leastSquares, mle, staircase, SpectralFits.agree(primary, mle),
+        return new Result(spectrum, primary, leastSquares, mle, staircase, primary.alpha().overlaps(mle.alpha()),
                 localSlope, target, a, predicted);
     }
 

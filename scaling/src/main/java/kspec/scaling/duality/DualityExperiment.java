@@ -94,7 +94,8 @@ public final class DualityExperiment {
                 "TwoNN d = " + String.format(Locale.ROOT, "%.2f", twoNn.dimension()), true, "");
 
         PowerLawFit k = spectrum.fit();
-        Exponent alphaK = new Exponent("alphaK", k.alpha(), k.ci95(), "i=" + k.iMin() + ".." + k.iMax(), k.powerLaw(), k.reason());
+        Exponent alphaK = new Exponent("alphaK", k.alpha().value(), k.alpha().ci95(),
+                "i=" + k.window().iMin() + ".." + k.window().iMax(), k.powerLaw(), k.reason());
         Exponent alphaD = exponent("alphaD", alphaDFit, "D");
         PowerLawFit task = spectrum.target().taskPowerFit(FitWindow.auto(poolSize));
         Exponent predicted = predictedExponent(spectrum, task);
@@ -169,12 +170,13 @@ public final class DualityExperiment {
      * binding term (a − 1's from the task-power fit, or 2b's from the spectrum fit).
      */
     private static Exponent predictedExponent(SpectrumAnalysis.Result spectrum, PowerLawFit task) {
-        double aMinusOne = task.alpha();
-        double twoB = 2 * (1 + spectrum.fit().alpha());
+        double aMinusOne = task.alpha().value();
+        double twoB = 2 * (1 + spectrum.fit().alpha().value());
         boolean taskBinds = aMinusOne <= twoB;
-        double[] ci = taskBinds ? task.ci95()
-                : new double[] {2 * (1 + spectrum.fit().ci95()[0]), 2 * (1 + spectrum.fit().ci95()[1])};
-        String window = "modes k=" + task.iMin() + ".." + task.iMax() + (taskBinds ? " (a - 1 binds)" : " (2b binds)");
+        double[] ci = taskBinds ? task.alpha().ci95()
+                : new double[] {2 * (1 + spectrum.fit().alpha().lo()), 2 * (1 + spectrum.fit().alpha().hi())};
+        String window = "modes k=" + task.window().iMin() + ".." + task.window().iMax()
+                + (taskBinds ? " (a - 1 binds)" : " (2b binds)");
         boolean clean = task.powerLaw() && spectrum.fit().powerLaw();
         String reason = !task.powerLaw() ? "task power: " + task.reason()
                 : !spectrum.fit().powerLaw() ? "spectrum: " + spectrum.fit().reason() : "";
@@ -190,7 +192,7 @@ public final class DualityExperiment {
         list.add(new DualityReport.Assumption("ridgeless regression", config.ridge() == 0,
                 "ridge = " + config.ridge()));
         list.add(new DualityReport.Assumption("kernel spectrum is a clean power law", k.powerLaw(),
-                k.powerLaw() ? "window i=" + k.iMin() + ".." + k.iMax() : k.reason()));
+                k.powerLaw() ? "window i=" + k.window().iMin() + ".." + k.window().iMax() : k.reason()));
         list.add(new DualityReport.Assumption("L(D) is a clean power law", alphaD.powerLaw(),
                 alphaD.reason()));
         list.add(new DualityReport.Assumption("data axis inside the hierarchy D << P", true,

@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * The rank window of a power-law fit: either explicit ranks [iMin, iMax] (1-based, inclusive) or
- * automatic (chosen by {@link SpectralFits} from the spectrum itself; see
- * {@link SpectralFits#leastSquares(double[], FitWindow, boolean)} for the rule).
+ * automatic (chosen from the spectrum itself: the widest stretch of trusted ranks on which the
+ * local slope stays flat; see {@link LogLogFits}).
  *
  * <p>The automatic window needs the size n of the kernel matrix the eigenvalues came from: it trusts
  * only ranks i ≤ n/10 (the finite-n bend) and eigenvalues above the numerical floor n·ε·λ₁. By

@@ -16,7 +16,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *   <li><b>inverse-variance weights</b> (e.g. bin counts): Var(slope) = σ̂<sub>w</sub>²/S<sub>xx</sub>,
  *       σ̂<sub>w</sub>² = Σ w<sub>i</sub> r<sub>i</sub>²/(m−2) (textbook weighted least squares).</li>
  * </ul>
- * Both assume independent errors; see {@link SpectralFits} for why eigenvalue noise is not.
+ * Both assume independent errors; see {@link SpectrumBootstrap} for why eigenvalue noise is not.
  *
  * <p>Drift: y = c₀ + c₁u + c₂u², u = x − x̄, fitted with the same weights; the local slope
  * d y/d x = c₁ + 2c₂u changes by Δs = 2c₂(x<sub>max</sub> − x<sub>min</sub>) across the window. Its
@@ -37,9 +37,8 @@ final class LogLogRegression {
         }
     }
 
-    /** Straight-line fit plus the quadratic drift of the local slope. */
-    record Line(double slope, double intercept, double slopeStandardError, double r2, double drift,
-                double driftStandardError, double segmentDrift, double segmentDriftStandardError, int points) {
+    /** Straight-line fit plus the drift of the local slope across the window. */
+    record Line(double slope, double slopeStandardError, double r2, SlopeDrift drift, int points) {
     }
 
     private LogLogRegression() {
@@ -54,7 +53,7 @@ final class LogLogRegression {
         double[] line = line(p, from, to);
         double[] drift = to - from + 1 >= 5 ? drift(p, from, to, line[4]) : new double[] {Double.NaN, Double.NaN};
         double[] segments = segmentDrift(p, from, to);
-        return new Line(line[0], line[1], line[2], line[3], drift[0], drift[1], segments[0], segments[1],
+        return new Line(line[0], line[2], line[3], new SlopeDrift(drift[0], drift[1], segments[0], segments[1]),
                 to - from + 1);
     }
 

@@ -27,13 +27,10 @@ import org.ejml.data.DMatrixRMaj;
  * (10 per decade). Under the Gaussian-coefficient model (v<sub>k</sub>ᵀy<sub>t</sub> ~ N(0, n p̄<sub>k</sub>)),
  * a bin of b modes and T columns has mean p̄·χ²<sub>ν</sub>/ν, ν = bT, so log(mean) is corrected by
  * −[ψ(ν/2) − ln(ν/2)] (its expectation; ψ the digamma function) and weighted by 1/ψ'(ν/2) (the inverse
- * of its variance), a weighted least-squares fit with the window rule of {@link SpectralFits} and
- * method "ols-loglog-binned". The {@link PowerLawFit#alpha()} of that fit is a − 1.
+ * of its variance), a weighted least-squares fit with the window rule of {@link LogLogFits} and
+ * method {@link FitMethod#BINNED_TASK_POWER}. The {@link PowerLawFit#alpha()} of that fit is a − 1.
  */
 public final class TargetSpectrum {
-
-    /** Method name of the binned task-power regression. */
-    public static final String BINNED = "ols-loglog-binned";
 
     private static final int BINS_PER_DECADE = 10;
 
@@ -61,7 +58,7 @@ public final class TargetSpectrum {
      * @throws IllegalArgumentException on inconsistent shapes
      */
     public static TargetSpectrum of(double[] eigsDescending, DMatrixRMaj eigenvectors, DMatrixRMaj targets) {
-        SpectralFits.requireDescending(eigsDescending);
+        TrustedRanks.requireDescending(eigsDescending);
         int n = eigenvectors.numRows;
         int k = eigenvectors.numCols;
         if (k != eigsDescending.length) {
@@ -164,15 +161,15 @@ public final class TargetSpectrum {
      */
     public PowerLawFit taskPowerFit(FitWindow window) {
         int n = window.kernelSize(kernelSize);
-        int usable = SpectralFits.usableRank(eigenvalues, n);
+        int usable = TrustedRanks.usableRank(eigenvalues, n);
         int lo;
         int hi;
         if (window.isAuto()) {
             lo = 1;
-            hi = Math.min(usable, n / 10);
-            SpectralFits.requireEnoughForAuto(hi, usable, n, 3);
+            hi = TrustedRanks.cap(usable, n);
+            TrustedRanks.requireEnoughForAuto(hi, usable, n, WindowRule.MIN_FIT_POINTS);
         } else {
-            SpectralFits.requireUsableWindow(eigenvalues, window, eigenvalues.length);
+            TrustedRanks.requireUsableWindow(eigenvalues, window, eigenvalues.length);
             lo = window.iMin();
             hi = window.iMax();
         }
@@ -181,12 +178,12 @@ public final class TargetSpectrum {
             throw new IllegalArgumentException("too few points to fit the task power: " + points.size()
                     + " non-empty bins in ranks " + lo + ".." + hi + "; need ≥ 3 (widen the window)");
         }
-        return SpectralFits.fitPoints(points, window.isAuto(), BINNED, usable, n);
+        return WindowRule.fitPoints(points, window.isAuto(), FitMethod.BINNED_TASK_POWER, usable, n);
     }
 
     /** @return the task-power exponent a = −slope = 1 + {@code taskPowerFit(window).alpha()} */
     public double exponentA(FitWindow window) {
-        return 1.0 + taskPowerFit(window).alpha();
+        return 1.0 + taskPowerFit(window).alpha().value();
     }
 
     private LogLogRegression.Points binnedPoints(int lo, int hi) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import kspec.core.stats.IntervalMethod;
 import kspec.core.stats.Resampling;
 import java.util.Arrays;
 import java.util.Random;
@@ -20,12 +21,12 @@ import org.junit.jupiter.api.Test;
  * R^120, linear kernel, so the spectrum of K/n is that of the sample covariance XᵀX/n and α = 0.5.
  * The reference is the Monte-Carlo spread of α̂ over independent data sets.
  */
-class BootstrapTest {
+class SpectrumBootstrapTest {
 
     private static final int FEATURES = 120;
     private static final int ROWS = 300;
     private static final FitWindow WINDOW = FitWindow.of(2, 30);
-    private static final Function<double[], PowerLawFit> REFIT = e -> SpectralFits.leastSquares(e, WINDOW, false);
+    private static final Function<double[], PowerLawFit> REFIT = e -> LogLogFits.leastSquares(e, WINDOW, false);
 
     private static DMatrixRMaj data(long seed) {
         Random rng = new Random(seed);
@@ -79,7 +80,7 @@ class BootstrapTest {
         int sets = 30;
         double[] alphas = new double[sets];
         for (int s = 0; s < sets; s++) {
-            alphas[s] = REFIT.apply(spectrum(data(s), allRows())).alpha();
+            alphas[s] = REFIT.apply(spectrum(data(s), allRows())).alpha().value();
         }
         double mean = Arrays.stream(alphas).average().orElseThrow();
         double ss = 0;
@@ -93,18 +94,19 @@ class BootstrapTest {
         DMatrixRMaj x = data(1000);
         PowerLawFit point = REFIT.apply(spectrum(x, allRows()));
         long seed = 77;
-        PowerLawFit sub = SpectralFits.bootstrap(point, REFIT,
+        PowerLawFit sub = SpectrumBootstrap.overPoints(point, REFIT,
                 r -> spectrum(x, Resampling.subsampleRows(ROWS, ROWS / 2, seed, r)), 60, 0.5);
-        PowerLawFit boot = SpectralFits.bootstrap(point, REFIT,
+        PowerLawFit boot = SpectrumBootstrap.overPoints(point, REFIT,
                 r -> spectrum(x, Resampling.bootstrapRows(ROWS, seed, r)), 60, 1.0);
         for (PowerLawFit b : new PowerLawFit[] {sub, boot}) {
-            double ratio = b.standardError() / truth;
-            assertTrue(ratio > 0.6 && ratio < 1.7, b.ciMethod() + " SE " + b.standardError() + " vs spread " + truth);
-            assertEquals(point.alpha(), b.alpha(), 0.0);
-            assertTrue(b.ci95()[0] < point.alpha() && point.alpha() < b.ci95()[1]);
+            double ratio = b.alpha().standardError() / truth;
+            assertTrue(ratio > 0.6 && ratio < 1.7, b.alpha().interval() + " SE " + b.alpha().standardError()
+                    + " vs spread " + truth);
+            assertEquals(point.alpha().value(), b.alpha().value(), 0.0);
+            assertTrue(b.alpha().lo() < point.alpha().value() && point.alpha().value() < b.alpha().hi());
         }
-        assertEquals("subsampling", sub.ciMethod());
-        assertEquals("percentile-bootstrap", boot.ciMethod());
+        assertEquals(IntervalMethod.SUBSAMPLING_POINTS, sub.alpha().interval());
+        assertEquals(IntervalMethod.BOOTSTRAP_POINTS, boot.alpha().interval());
     }
 
     @Test
@@ -124,7 +126,7 @@ class BootstrapTest {
     void bootstrapRejectsTooFewReplicates() {
         PowerLawFit point = REFIT.apply(spectrum(data(1), allRows()));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SpectralFits.bootstrap(point, REFIT, r -> new double[0], 5, 1.0));
+                () -> SpectrumBootstrap.overPoints(point, REFIT, r -> new double[0], 5, 1.0));
         assertTrue(e.getMessage().contains("≥ 20"), e.getMessage());
     }
 }
