@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import kspec.core.stats.Estimate;
 import kspec.data.Dataset;
 import kspec.manifold.dimension.IdEstimate;
 import kspec.manifold.dimension.IntrinsicDimension;
@@ -69,28 +70,32 @@ final class DimensionCommand implements Runnable {
             curves.add(ScaleCurve.twoNnDecimation(data.points(), table, 20, TwoNn.Options.defaults(), dataOptions.seed));
             curves.add(ScaleCurve.gride(table));
         }
-        IdEstimate twoNn = estimates.stream().filter(e -> e.method().equals("twonn")).findFirst().orElse(null);
+        IdEstimate twoNn = estimates.stream().filter(e -> e.method() == IntrinsicDimension.Method.TWONN).findFirst()
+                .orElse(null);
 
         PrintWriter out = spec.commandLine().getOut();
         out.printf("data        %s%n", data);
         out.printf("%-8s %9s  %-20s %10s  %s%n", "method", "dimension", "95% interval", "scale", "parameters");
         for (IdEstimate e : estimates) {
-            out.printf(Locale.ROOT, "%-8s %9.3f  [%7.3f, %7.3f]  %10.4g  %s%s%n", e.method(), e.dimension(), e.ci95()[0], e.ci95()[1],
+            Estimate d = e.dimension();
+            out.printf(Locale.ROOT, "%-8s %9.3f  [%7.3f, %7.3f]  %10.4g  %s%s%n", e.method().key(), d.value(), d.lo(), d.hi(),
                     e.scale(), e.params(), e.dropped() > 0 ? "  (" + e.dropped() + " points dropped)" : "");
         }
         for (ScaleCurve c : curves) {
-            out.printf("scale curve (%s):%n", c.method());
+            out.printf("scale curve (%s):%n", c.method().key());
             for (IdEstimate e : c.estimates()) {
-                out.printf(Locale.ROOT, "  scale %10.4g  d = %7.3f  [%7.3f, %7.3f]  %s%n", e.scale(), e.dimension(), e.ci95()[0],
-                        e.ci95()[1], e.params());
+                Estimate d = e.dimension();
+                out.printf(Locale.ROOT, "  scale %10.4g  d = %7.3f  [%7.3f, %7.3f]  %s%n", e.scale(), d.value(), d.lo(), d.hi(),
+                        e.params());
             }
         }
         ScalingPrediction prediction = twoNn == null ? null : ScalingPrediction.from(twoNn);
         if (prediction != null) {
+            Estimate fourOverD = prediction.fourOverD().exponent();
             out.printf(Locale.ROOT, "predicted   alphaD ~ 4/d = %.3f [%.3f, %.3f] (trained nets, resolution-limited); "
-                    + "ReLU NTK alphaK = 1/d = %.3f, NNGP 3/d = %.3f (on a d-sphere)%n", prediction.fourOverD().value(),
-                    prediction.fourOverD().lo(), prediction.fourOverD().hi(), prediction.reluNtkAlphaK().value(),
-                    prediction.reluNngpAlphaK().value());
+                    + "ReLU NTK alphaK = 1/d = %.3f, NNGP 3/d = %.3f (on a d-sphere)%n", fourOverD.value(),
+                    fourOverD.lo(), fourOverD.hi(), prediction.reluNtkAlphaK().exponent().value(),
+                    prediction.reluNngpAlphaK().exponent().value());
         }
         out.flush();
         if (json != null) {
@@ -98,15 +103,57 @@ final class DimensionCommand implements Runnable {
             m.put("n", data.n());
             m.put("ambientDim", data.dim());
             m.put("data", data.provenance());
-            m.put("estimates", estimates);
-            m.put("scaleCurves", curves);
-            m.put("predictedAlphaD", prediction == null ? null : prediction.fourOverD().value());
-            m.put("predictions", prediction);
+            m.put("estimates", estimates.stream().map(DimensionCommand::estimateJson).toList());
+            m.put("scaleCurves", curves.stream().map(DimensionCommand::curveJson).toList());
+            m.put("predictedAlphaD", prediction == null ? null : prediction.fourOverD().exponent().value());
+            m.put("predictions", prediction == null ? null : predictionsJson(prediction));
             Outputs.writeJson(json, m);
         }
         if (plot != null) {
             Plots.scaleCurves(plot, curves);
         }
+    }
+
+    /** The JSON form of an estimate: the keys scripts read, and how its interval was made. */
+    private static Map<String, Object> estimateJson(IdEstimate e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("method", e.method().key());
+        m.put("dimension", e.dimension().value());
+        m.put("stderr", e.dimension().standardError());
+        m.put("ci95", e.dimension().ci95());
+        m.put("interval", e.dimension().interval().key());
+        m.put("scale", e.scale());
+        m.put("params", e.params());
+        m.put("dropped", e.dropped());
+        m.put("used", e.used());
+        return m;
+    }
+
+    private static Map<String, Object> curveJson(ScaleCurve c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("method", c.method().key());
+        m.put("estimates", c.estimates().stream().map(DimensionCommand::estimateJson).toList());
+        return m;
+    }
+
+    private static Map<String, Object> predictionsJson(ScalingPrediction p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("dimension", p.dimension());
+        m.put("source", p.source().key());
+        m.put("fourOverD", predictionJson(p.fourOverD()));
+        m.put("reluNtkAlphaK", predictionJson(p.reluNtkAlphaK()));
+        m.put("reluNngpAlphaK", predictionJson(p.reluNngpAlphaK()));
+        return m;
+    }
+
+    private static Map<String, Object> predictionJson(ScalingPrediction.Prediction p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("label", p.label());
+        m.put("value", p.exponent().value());
+        m.put("stderr", p.exponent().standardError());
+        m.put("lo", p.exponent().lo());
+        m.put("hi", p.exponent().hi());
+        return m;
     }
 
     private static LevinaBickel.Options mleRange(String text) {

@@ -31,7 +31,7 @@ final class DualityReports {
         b.append(String.format(Locale.ROOT, "%-15s %8.4f  (BCP theory curve over the same D)%n", "bcpExponent", r.bcp().exponent()));
         IdEstimate d = r.intrinsicDimension();
         b.append(String.format(Locale.ROOT, "%-15s %8.3f  [%7.3f, %7.3f]  TwoNN; 4/d is a trained-net heuristic, not compared%n",
-                "dimension d", d.dimension(), d.ci95()[0], d.ci95()[1]));
+                "dimension d", d.dimension().value(), d.dimension().lo(), d.dimension().hi()));
         b.append(String.format(Locale.ROOT, "%nverdicts (consistent = 95%% interval of the difference contains 0)%n"));
         for (PairVerdict v : r.verdicts()) {
             b.append(DualityCommand.row(v));
@@ -120,9 +120,9 @@ final class DualityReports {
         m.put("bcpExponent", r.bcp().exponent());
         IdEstimate d = r.intrinsicDimension();
         Map<String, Object> id = new LinkedHashMap<>();
-        id.put("value", d.dimension());
-        id.put("ci95", d.ci95());
-        id.put("method", d.method());
+        id.put("value", d.dimension().value());
+        id.put("ci95", d.dimension().ci95());
+        id.put("method", d.method().key());
         m.put("intrinsicDimension", id);
         m.put("fourOverD", exponentJson(r.fourOverD()));
         List<Map<String, Object>> verdicts = new ArrayList<>();

@@ -108,9 +108,9 @@ final class Plots {
         chart.getStyler().setXAxisLogarithmic(true).setLegendVisible(true);
         for (ScaleCurve c : curves) {
             double[] x = c.estimates().stream().mapToDouble(IdEstimate::scale).toArray();
-            double[] y = c.estimates().stream().mapToDouble(IdEstimate::dimension).toArray();
-            double[] err = c.estimates().stream().mapToDouble(e -> (e.ci95()[1] - e.ci95()[0]) / 2).toArray();
-            chart.addSeries(c.method(), x, y, err).setMarker(SeriesMarkers.CIRCLE);
+            double[] y = c.estimates().stream().mapToDouble(e -> e.dimension().value()).toArray();
+            double[] err = c.estimates().stream().mapToDouble(e -> e.dimension().halfWidth()).toArray();
+            chart.addSeries(c.method().key(), x, y, err).setMarker(SeriesMarkers.CIRCLE);
         }
         write(file, List.of(chart));
     }

@@ -1,7 +1,9 @@
 package kspec.scaling;
 
-import kspec.manifold.dimension.IdEstimate;
 import java.util.Objects;
+import kspec.core.stats.Estimate;
+import kspec.manifold.dimension.IdEstimate;
+import kspec.manifold.dimension.IntrinsicDimension;
 
 /**
  * Scaling exponents predicted from an intrinsic dimension d, for the duality report.
@@ -18,36 +20,35 @@ import java.util.Objects;
  * </ul>
  * Each prediction c/d carries the delta-method standard error c·se(d)/d² and the interval
  * [c/d_hi, c/d_lo] mapped from the estimate's 95% interval (c/d decreases in d; a non-positive
- * lower end maps to +∞).
+ * lower end maps to +∞), so made as d's interval was (a percentile interval maps exactly).
  *
  * @param dimension      the intrinsic dimension used
- * @param source         the method of the estimate it came from
+ * @param source         the estimator it came from
  * @param fourOverD      α_D ≈ 4/d (resolution-limited, trained nets)
  * @param reluNtkAlphaK  α_K = 1/d (deep ReLU NTK)
  * @param reluNngpAlphaK α_K = 3/d (deep ReLU NNGP)
  */
-public record ScalingPrediction(double dimension, String source, Prediction fourOverD, Prediction reluNtkAlphaK,
-                                Prediction reluNngpAlphaK) {
+public record ScalingPrediction(double dimension, IntrinsicDimension.Method source, Prediction fourOverD,
+                                Prediction reluNtkAlphaK, Prediction reluNngpAlphaK) {
 
     /**
      * One predicted exponent c/d.
      *
-     * @param label  what it predicts, human-readable
-     * @param value  c/d
-     * @param stderr c·se(d)/d²
-     * @param lo     c/d_hi
-     * @param hi     c/d_lo (+∞ when d_lo ≤ 0)
+     * @param label    what it predicts, human-readable
+     * @param exponent c/d, standard error c·se(d)/d², interval [c/d_hi, c/d_lo] (hi +∞ when d_lo ≤ 0),
+     *                 with the interval method of d
      */
-    public record Prediction(String label, double value, double stderr, double lo, double hi) {
+    public record Prediction(String label, Estimate exponent) {
         public Prediction {
             Objects.requireNonNull(label, "label");
+            Objects.requireNonNull(exponent, "exponent");
         }
 
         static Prediction of(String label, double c, IdEstimate e) {
-            double d = e.dimension();
-            double[] ci = e.ci95();
-            return new Prediction(label, c / d, c * e.stderr() / (d * d), c / ci[1],
-                    ci[0] > 0 ? c / ci[0] : Double.POSITIVE_INFINITY);
+            Estimate dimension = e.dimension();
+            double d = dimension.value();
+            return new Prediction(label, new Estimate(c / d, c * dimension.standardError() / (d * d), c / dimension.hi(),
+                    dimension.lo() > 0 ? c / dimension.lo() : Double.POSITIVE_INFINITY, dimension.interval()));
         }
     }
 
@@ -60,7 +61,7 @@ public record ScalingPrediction(double dimension, String source, Prediction four
 
     /** @return the predictions from one dimension estimate (the CLI uses the TwoNN estimate) */
     public static ScalingPrediction from(IdEstimate estimate) {
-        return new ScalingPrediction(estimate.dimension(), estimate.method(),
+        return new ScalingPrediction(estimate.dimension().value(), estimate.method(),
                 Prediction.of("alpha_D ~ 4/d (resolution-limited, trained nets; heuristic lower bound)", 4, estimate),
                 Prediction.of("alpha_K = 1/d (deep ReLU NTK on a d-sphere)", 1, estimate),
                 Prediction.of("alpha_K = 3/d (deep ReLU NNGP on a d-sphere)", 3, estimate));

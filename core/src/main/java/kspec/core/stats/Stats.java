@@ -46,9 +46,4 @@ public final class Stats {
         Arrays.sort(s);
         return new double[] {Math.min(estimate, quantileSorted(s, 0.025)), Math.max(estimate, quantileSorted(s, 0.975))};
     }
-
-    /** @return {estimate − z·se, estimate + z·se} */
-    public static double[] normalInterval(double estimate, double se) {
-        return new double[] {estimate - Z95 * se, estimate + Z95 * se};
-    }
 }

@@ -1,5 +1,7 @@
 package kspec.manifold.dimension;
 
+import kspec.core.stats.Estimate;
+import kspec.core.stats.IntervalMethod;
 import kspec.core.stats.Stats;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -171,8 +173,9 @@ public final class CorrelationDimension {
         params.put("bootstrap", options.bootstrap());
         params.put("seed", options.seed());
         params.put("zeroPairs", zeroPairs);
-        return new IdEstimate("corrint", d, Stats.sd(replicates), Stats.percentileInterval(replicates, d),
-                Math.sqrt(rLow * rHigh), params, n - m, m);
+        return new IdEstimate(IntrinsicDimension.Method.CORRINT, Estimate.of(d, Stats.sd(replicates),
+                Stats.percentileInterval(replicates, d), IntervalMethod.BOOTSTRAP_POINTS), Math.sqrt(rLow * rHigh), params,
+                n - m, m);
     }
 
     /** Slope of log C_w(r) on log r for point weights w (all ones: the plain correlation sum). */

@@ -1,5 +1,7 @@
 package kspec.manifold.dimension;
 
+import kspec.core.stats.Estimate;
+import kspec.core.stats.IntervalMethod;
 import kspec.core.stats.Stats;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -89,8 +91,8 @@ public final class Gride {
         params.put("n1", n1);
         params.put("n2", n2);
         params.put("stderrCramerRao", 1 / Math.sqrt(info));
-        return new IdEstimate("gride", d, se, Stats.normalInterval(d, se), Stats.median(scales, used), params,
-                table.inputRows() - used, used);
+        return new IdEstimate(IntrinsicDimension.Method.GRIDE, Estimate.normal(d, se, IntervalMethod.WALD),
+                Stats.median(scales, used), params, table.inputRows() - used, used);
     }
 
     private static double score(double d, double[] logMu, int used, int n1, int n2) {

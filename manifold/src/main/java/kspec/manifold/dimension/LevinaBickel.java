@@ -1,5 +1,7 @@
 package kspec.manifold.dimension;
 
+import kspec.core.stats.Estimate;
+import kspec.core.stats.IntervalMethod;
 import kspec.core.stats.Stats;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -128,7 +130,7 @@ public final class LevinaBickel {
         params.put("kMin", options.kMin());
         params.put("kMax", options.kMax());
         params.put("aggregation", "harmonic");
-        return new IdEstimate("mle", d, se, Stats.normalInterval(d, se), Stats.median(tk, used), params,
-                table.inputRows() - used, used);
+        return new IdEstimate(IntrinsicDimension.Method.MLE, Estimate.normal(d, se, IntervalMethod.DELTA_METHOD),
+                Stats.median(tk, used), params, table.inputRows() - used, used);
     }
 }

@@ -25,10 +25,10 @@ import org.ejml.data.DMatrixRMaj;
  * data (Denti et al. 2022).</li>
  * </ul>
  *
- * @param method    {@code twonn} or {@code gride}
+ * @param method    {@link IntrinsicDimension.Method#TWONN} or {@link IntrinsicDimension.Method#GRIDE}
  * @param estimates the estimates, ascending in scale (copied, unmodifiable)
  */
-public record ScaleCurve(String method, List<IdEstimate> estimates) {
+public record ScaleCurve(IntrinsicDimension.Method method, List<IdEstimate> estimates) {
 
     public ScaleCurve {
         Objects.requireNonNull(method, "method");
@@ -99,13 +99,12 @@ public record ScaleCurve(String method, List<IdEstimate> estimates) {
             Map<String, Object> params = new LinkedHashMap<>(e.params());
             params.put("decimation", factor);
             params.put("subset", size);
-            out.add(new IdEstimate(e.method(), e.dimension(), e.stderr(), e.ci95(), e.scale(), params,
-                    e.dropped() + (n - size), e.used()));
+            out.add(new IdEstimate(e.method(), e.dimension(), e.scale(), params, e.dropped() + (n - size), e.used()));
         }
         if (out.isEmpty()) {
             throw new IllegalArgumentException("n = " + n + " points are fewer than minPoints = " + minPoints);
         }
-        return sorted("twonn", out);
+        return sorted(IntrinsicDimension.Method.TWONN, out);
     }
 
     /**
@@ -121,10 +120,10 @@ public record ScaleCurve(String method, List<IdEstimate> estimates) {
         if (out.isEmpty()) {
             throw new IllegalArgumentException("a GRIDE scale curve needs a table with k >= 2, got k = " + table.k());
         }
-        return sorted("gride", out);
+        return sorted(IntrinsicDimension.Method.GRIDE, out);
     }
 
-    private static ScaleCurve sorted(String method, List<IdEstimate> estimates) {
+    private static ScaleCurve sorted(IntrinsicDimension.Method method, List<IdEstimate> estimates) {
         List<IdEstimate> s = new ArrayList<>(estimates);
         s.sort(Comparator.comparingDouble(IdEstimate::scale));
         return new ScaleCurve(method, s);

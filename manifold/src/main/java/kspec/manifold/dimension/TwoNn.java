@@ -1,5 +1,7 @@
 package kspec.manifold.dimension;
 
+import kspec.core.stats.Estimate;
+import kspec.core.stats.IntervalMethod;
 import kspec.core.stats.Stats;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -126,7 +128,8 @@ public final class TwoNn {
             GammaDistribution g = new GammaDistribution(null, used, 1.0);
             double[] ci = widen(d, new double[] {g.inverseCumulativeProbability(0.025) / sum,
                 g.inverseCumulativeProbability(0.975) / sum}, designEffect);
-            return new IdEstimate("twonn", d, designEffect * d / Math.sqrt(Math.max(1, used - 2)), ci, scale, params,
+            return new IdEstimate(IntrinsicDimension.Method.TWONN, Estimate.of(d,
+                    designEffect * d / Math.sqrt(Math.max(1, used - 2)), ci, IntervalMethod.EXACT), scale, params,
                     dropped, used);
         }
         params.put("discardFraction", options.discardFraction());
@@ -150,8 +153,9 @@ public final class TwoNn {
             Arrays.sort(resampled);
             return linearFit(resampled, options.discardFraction());
         }).toArray();
-        return new IdEstimate("twonn", d, designEffect * Stats.sd(replicates),
-                widen(d, Stats.percentileInterval(replicates, d), designEffect), scale, params, dropped, used);
+        return new IdEstimate(IntrinsicDimension.Method.TWONN, Estimate.of(d, designEffect * Stats.sd(replicates),
+                widen(d, Stats.percentileInterval(replicates, d), designEffect), IntervalMethod.BOOTSTRAP_POINTS), scale,
+                params, dropped, used);
     }
 
     /** @return {d − f·(d − lo), d + f·(hi − d)} */

@@ -36,7 +36,7 @@ class CoverageTest {
                     LevinaBickel.estimate(t),
                     Gride.estimate(t, 4, 8)};
                 for (int q = 0; q < e.length; q++) {
-                    if (e[q].covers(d)) {
+                    if (e[q].dimension().covers(d)) {
                         covered[q]++;
                     }
                 }

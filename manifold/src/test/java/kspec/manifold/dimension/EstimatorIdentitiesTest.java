@@ -31,16 +31,17 @@ class EstimatorIdentitiesTest {
     @Test
     void harmonicMleAtKTwoIsTheNNormalisedTwoNnLikelihood() {
         // docs/intrinsic-dimension.md §3: harmonic Levina–Bickel at k = 2 = N / Σ log μ (identity)
-        double mle = LevinaBickel.estimate(CUBE_6, new LevinaBickel.Options(2, 2)).dimension();
+        double mle = LevinaBickel.estimate(CUBE_6, new LevinaBickel.Options(2, 2)).dimension().value();
         assertEquals(CUBE_6.n() / sumLogMu(CUBE_6), mle, 1e-12 * mle);
-        double ml = TwoNn.estimate(CUBE_6, TwoNn.Options.defaults().withFit(TwoNn.Fit.MAXIMUM_LIKELIHOOD)).dimension();
+        double ml = TwoNn.estimate(CUBE_6, TwoNn.Options.defaults().withFit(TwoNn.Fit.MAXIMUM_LIKELIHOOD))
+                .dimension().value();
         assertEquals((CUBE_6.n() - 1) / sumLogMu(CUBE_6), ml, 1e-12 * ml);
     }
 
     @Test
     void grideWithRanksOneTwoIsTheTwoNnLikelihood() {
         // f(μ) reduces to the Pareto density d μ^(−d−1) at (n1, n2) = (1, 2): the MLE is N / Σ log μ
-        double g = Gride.estimate(CUBE_6, 1, 2).dimension();
+        double g = Gride.estimate(CUBE_6, 1, 2).dimension().value();
         assertEquals(CUBE_6.n() / sumLogMu(CUBE_6), g, 1e-9 * g);
     }
 
@@ -53,7 +54,7 @@ class EstimatorIdentitiesTest {
             arithmetic += 1 / Math.log(CUBE_6.distance(i, 1) / CUBE_6.distance(i, 0));
         }
         arithmetic /= CUBE_6.n();
-        double harmonic = LevinaBickel.estimate(CUBE_6).dimension();
+        double harmonic = LevinaBickel.estimate(CUBE_6).dimension().value();
         assertTrue(arithmetic > 2.5 * 6, "arithmetic small-k mean " + arithmetic);
         assertEquals(6, harmonic, 0.12 * 6, "harmonic small-k MLE");
     }
@@ -80,8 +81,8 @@ class EstimatorIdentitiesTest {
         NeighborTable t = paretoTable(5, 20_000, 3);
         IdEstimate ml = TwoNn.estimate(t, TwoNn.Options.defaults().withFit(TwoNn.Fit.MAXIMUM_LIKELIHOOD));
         IdEstimate lin = TwoNn.estimate(t);
-        assertEquals(5, ml.dimension(), 4 * 5 / Math.sqrt(20_000 - 2));
-        assertEquals(5, lin.dimension(), 6 * 5 / Math.sqrt(20_000 - 2));
+        assertEquals(5, ml.dimension().value(), 4 * 5 / Math.sqrt(20_000 - 2));
+        assertEquals(5, lin.dimension().value(), 6 * 5 / Math.sqrt(20_000 - 2));
         assertEquals(0.1, (double) lin.params().get("discardFraction"));
     }
 
@@ -95,7 +96,8 @@ class EstimatorIdentitiesTest {
         assertEquals(100, keep.duplicateRows());
         for (IdEstimate e : new IdEstimate[] {TwoNn.estimate(keep), LevinaBickel.estimate(keep),
             Gride.estimate(keep, 4, 8), CorrelationDimension.estimate(x)}) {
-            assertTrue(Double.isFinite(e.dimension()) && Double.isFinite(e.stderr()), e.toString());
+            assertTrue(Double.isFinite(e.dimension().value()) && Double.isFinite(e.dimension().standardError()),
+                    e.toString());
         }
         // 200 rows have T₁ = 0; TwoNN also drops the rows whose two nearest are a repeated pair (T₁ = T₂)
         int zeroOrTied = 0;
@@ -111,7 +113,7 @@ class EstimatorIdentitiesTest {
         NeighborTable drop = NearestNeighbors.search(x, 16, DuplicatePolicy.DROP);
         IdEstimate twoNn = TwoNn.estimate(drop);
         assertEquals(100, twoNn.dropped());
-        assertEquals(3, twoNn.dimension(), 0.5, "600 points on S^3: sd about 3/√600 · 1.3 ≈ 0.16");
+        assertEquals(3, twoNn.dimension().value(), 0.5, "600 points on S^3: sd about 3/√600 · 1.3 ≈ 0.16");
     }
 
     @Test
@@ -130,7 +132,8 @@ class EstimatorIdentitiesTest {
         assertEquals(0, t.zeroDistances());
         for (IdEstimate e : new IdEstimate[] {TwoNn.estimate(t), LevinaBickel.estimate(t), Gride.estimate(t, 4, 8),
             CorrelationDimension.estimate(x)}) {
-            assertTrue(Double.isFinite(e.dimension()) && Double.isFinite(e.stderr()) && e.dimension() > 0, e.toString());
+            assertTrue(Double.isFinite(e.dimension().value()) && Double.isFinite(e.dimension().standardError())
+                    && e.dimension().value() > 0, e.toString());
         }
     }
 

@@ -44,7 +44,7 @@ class SyntheticManifoldDimensionTest {
         NeighborTable t = NearestNeighbors.search(SyntheticManifolds.sample(
                 SyntheticSpec.parse(kind + ":d=" + d + ",ambient=" + ambient), 10_000, 1).points(), 4, DuplicatePolicy.DROP);
         for (IdEstimate e : new IdEstimate[] {TwoNn.estimate(t), LevinaBickel.estimate(t)}) {
-            double ratio = e.dimension() / d;
+            double ratio = e.dimension().value() / d;
             assertTrue(ratio >= lo && ratio <= hi, kind + " d=" + d + ": " + e);
         }
     }

@@ -1,6 +1,7 @@
 package kspec.scaling.duality;
 
 import kspec.core.linalg.Submatrix;
+import kspec.core.stats.Estimate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -89,9 +90,10 @@ public final class DualityExperiment {
         IdEstimate twoNn = oneStep(progress, "intrinsic dimension: TwoNN on " + n + " points", () -> IntrinsicDimension.all(
                 data.points(), IntrinsicDimension.Options.defaults().withMethods(EnumSet.of(IntrinsicDimension.Method.TWONN))).get(0));
         ScalingPrediction fromD = ScalingPrediction.from(twoNn);
-        Exponent fourOverD = new Exponent("fourOverD", fromD.fourOverD().value(),
-                new double[] {fromD.fourOverD().lo(), Math.min(fromD.fourOverD().hi(), Double.MAX_VALUE)},
-                "TwoNN d = " + String.format(Locale.ROOT, "%.2f", twoNn.dimension()), true, "");
+        Estimate fourOverDEstimate = fromD.fourOverD().exponent();
+        Exponent fourOverD = new Exponent("fourOverD", fourOverDEstimate.value(),
+                new double[] {fourOverDEstimate.lo(), Math.min(fourOverDEstimate.hi(), Double.MAX_VALUE)},
+                "TwoNN d = " + String.format(Locale.ROOT, "%.2f", twoNn.dimension().value()), true, "");
 
         PowerLawFit k = spectrum.fit();
         Exponent alphaK = new Exponent("alphaK", k.alpha().value(), k.alpha().ci95(),

@@ -44,7 +44,7 @@ class DualityExperimentTest {
         }
         assertTrue(r.alphaD().powerLaw() && r.alphaP().powerLaw() && r.alphaK().powerLaw());
         // TwoNN sees the 4-dimensional sphere
-        assertEquals(4.0, r.intrinsicDimension().dimension(), 0.3);
+        assertEquals(4.0, r.intrinsicDimension().dimension().value(), 0.3);
         bcpOnThePopulationSpectrumPredictsTheMeasuredCurve(r);
 
         // one curve at a time (Scaling.curve) recomputes the same split, kernel, targets and draws
