@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import kspec.core.stats.Estimate;
 import kspec.data.Dataset;
 import kspec.kernels.KernelKind;
+import kspec.scaling.Axis;
 import kspec.scaling.CurveConfig;
 import kspec.scaling.CurveReport;
 import kspec.scaling.LearningCurve;
@@ -62,33 +64,55 @@ final class CurveCommand implements Runnable {
     @Override
     public void run() {
         Dataset data = dataOptions.load();
-        CurveConfig config = new CurveConfig(architectureOptions.architecture(), kind, axis, target, regression.testPoints,
-                sizes.values(), regression.seeds, regression.ridge, dataOptions.seed);
+        Axis resource = ChoiceNames.axis(axis);
+        CurveConfig config = new CurveConfig(architectureOptions.architecture(), kind, resource, ChoiceNames.target(target),
+                regression.testPoints, sizes.values(), regression.seeds, regression.ridge, dataOptions.seed);
         CurveReport report = Scaling.curve(data, config, new ConsoleProgress(System.err));
         LearningCurve curve = report.curve();
         ScalingExponent fit = report.fit();
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%s axis: %s, %s of %s, target %s, %d training / %d test points%n", axis, data, kind, config.architecture(),
-                target, report.split().pool().length, report.split().test().length);
+        out.printf("%s axis: %s, %s of %s, target %s, %d training / %d test points%n", resource.key(), data, kind,
+                config.architecture(), target, report.split().pool().length, report.split().test().length);
         double[] mean = curve.geometricMeanLoss();
         int[] x = curve.sizes();
         for (int i = 0; i < x.length; i++) {
-            out.printf(Locale.ROOT, "  %s=%-6d loss %.5e%n", axis.equals("data") ? "D" : "P", x[i], mean[i]);
+            out.printf(Locale.ROOT, "  %s=%-6d loss %.5e%n", resource.symbol(), x[i], mean[i]);
         }
-        out.printf(Locale.ROOT, "alpha = %.4f  95%% [%.4f, %.4f]  r2 %.4f  %s%s%n", fit.value(), fit.ci95()[0], fit.ci95()[1], fit.r2(),
-                fit.method(), fit.powerLaw() ? "" : "  NOT a clean power law: " + fit.reason());
+        Estimate alpha = fit.alpha();
+        out.printf(Locale.ROOT, "alpha = %.4f  95%% [%.4f, %.4f]  r2 %.4f  %s%s%n", alpha.value(), alpha.lo(), alpha.hi(), fit.r2(),
+                method(alpha), fit.powerLaw() ? "" : "  NOT a clean power law: " + fit.reason());
         curve.solvers().forEach(note -> out.println("note: " + note));
         out.flush();
         if (json != null) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("axis", axis);
+            m.put("axis", resource.key());
             m.put("data", data.provenance());
             m.put("sizes", x);
             m.put("geometricMeanLoss", mean);
             m.put("lossPerSeed", curve.losses());
-            m.put("fit", fit);
+            m.put("fit", fitJson(fit));
             m.put("solverNotes", curve.solvers());
             Outputs.writeJson(json, m);
         }
+    }
+
+    /** @return the fit's method in words: log–log least squares with the interval's method, e.g. ols-loglog+bootstrap-seeds */
+    private static String method(Estimate alpha) {
+        return "ols-loglog+" + alpha.interval().key();
+    }
+
+    /** The JSON form of the fit: the keys of the former record, plus how the interval was made. */
+    private static Map<String, Object> fitJson(ScalingExponent fit) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("value", fit.alpha().value());
+        m.put("ci95", fit.alpha().ci95());
+        m.put("stderr", fit.alpha().standardError());
+        m.put("interval", fit.alpha().interval().key());
+        m.put("r2", fit.r2());
+        m.put("window", fit.window());
+        m.put("method", method(fit.alpha()));
+        m.put("powerLaw", fit.powerLaw());
+        m.put("reason", fit.reason());
+        return m;
     }
 }

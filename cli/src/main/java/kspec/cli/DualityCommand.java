@@ -4,10 +4,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import kspec.core.stats.Estimate;
 import kspec.kernels.KernelKind;
 import kspec.data.DataException;
 import kspec.data.Dataset;
 import kspec.scaling.Scaling;
+import kspec.scaling.Target;
 import kspec.scaling.duality.DualityConfig;
 import kspec.scaling.duality.DualityReport;
 import kspec.scaling.duality.Exponent;
@@ -76,10 +78,14 @@ final class DualityCommand implements Runnable {
             dataOptions.n = DEFAULT_POINTS;
         }
         Dataset data = dataOptions.load();
-        DualityConfig config = new DualityConfig(architectureOptions.architecture(), kind, target.toLowerCase(Locale.ROOT),
+        Target targets = ChoiceNames.target(target);
+        if (targets == Target.COLUMN) {
+            throw new IllegalArgumentException("--target must be teacher or labels, got '" + target + "'");
+        }
+        DualityConfig config = new DualityConfig(architectureOptions.architecture(), kind, targets,
                 regression.testPoints, sizes.values(), widths.values(), regression.seeds, regression.ridge, dataOptions.seed, grid);
         PrintWriter out = spec.commandLine().getOut();
-        out.println("kspec duality: " + data + ", " + kind + " of " + config.architecture() + ", target " + config.target());
+        out.println("kspec duality: " + data + ", " + kind + " of " + config.architecture() + ", target " + config.target().key());
         out.flush();
         DualityReport r = Scaling.duality(data, config, new ConsoleProgress(System.err));
         out.print(DualityReports.table(r));
@@ -101,13 +107,15 @@ final class DualityCommand implements Runnable {
 
     /** One row of the exponent table. */
     static String row(Exponent e) {
-        return String.format(Locale.ROOT, "%-15s %8.4f  [%7.4f, %7.4f]  %-14s %s%n", e.name(), e.value(), e.ci95()[0], e.ci95()[1],
+        Estimate x = e.estimate();
+        return String.format(Locale.ROOT, "%-15s %8.4f  [%7.4f, %7.4f]  %-14s %s%n", e.name(), x.value(), x.lo(), x.hi(),
                 e.window(), e.powerLaw() ? "" : "not a clean power law: " + e.reason());
     }
 
     /** One row of the verdict table. */
     static String row(PairVerdict v) {
-        return String.format(Locale.ROOT, "%-28s %-13s diff %+.4f  [%+.4f, %+.4f]  %s%n", v.pair(), v.verdict(), v.difference(),
-                v.ci95()[0], v.ci95()[1], v.reason());
+        Estimate d = v.difference();
+        return String.format(Locale.ROOT, "%-28s %-13s diff %+.4f  [%+.4f, %+.4f]  %s%n", v.pair(), v.verdict().key(), d.value(),
+                d.lo(), d.hi(), v.reason());
     }
 }

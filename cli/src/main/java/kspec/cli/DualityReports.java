@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import kspec.data.Dataset;
 import kspec.manifold.dimension.IdEstimate;
+import kspec.scaling.Axis;
 import kspec.scaling.LearningCurve;
 import kspec.scaling.RegimeGrid;
 import kspec.scaling.duality.DualityReport;
@@ -83,9 +84,10 @@ final class DualityReports {
             b.append('\n');
         }
         for (RegimeGrid.SliceFit f : RegimeGrid.varianceLimitedFits(g)) {
-            String other = f.axis().equals("D") ? "P" : "D";
+            String axis = f.axis().symbol();
+            String other = (f.axis() == Axis.DATA ? Axis.WIDTH : Axis.DATA).symbol();
             b.append(String.format(Locale.ROOT, "variance-limited in %s at %s = %d: L - L_inf ~ %s^-%.3f (L_inf = %.4e); theory: 1%n",
-                    f.axis(), other, f.fixed(), f.axis(), f.fit().beta(), f.fit().lInfinity()));
+                    axis, other, f.fixed(), axis, f.fit().beta(), f.fit().lInfinity()));
         }
         if (!g.solverNotes().isEmpty()) {
             b.append(String.format(Locale.ROOT, "%d grid solves were singular and used the pseudo-inverse (near D = P), e.g. %s%n",
@@ -109,7 +111,7 @@ final class DualityReports {
         m.put("data", data.provenance());
         m.put("architecture", r.config().architecture().toString());
         m.put("kind", r.config().kind().name().toLowerCase(Locale.ROOT));
-        m.put("target", r.config().target());
+        m.put("target", r.config().target().key());
         m.put("n", r.n());
         m.put("pool", r.pool());
         m.put("alphaK", exponentJson(r.alphaK()));
@@ -130,9 +132,9 @@ final class DualityReports {
             Map<String, Object> vm = new LinkedHashMap<>();
             vm.put("pair", v.pair());
             vm.put("consistent", v.consistent());
-            vm.put("verdict", v.verdict());
-            vm.put("difference", v.difference());
-            vm.put("ci95", v.ci95());
+            vm.put("verdict", v.verdict().key());
+            vm.put("difference", v.difference().value());
+            vm.put("ci95", v.difference().ci95());
             vm.put("reason", v.reason());
             verdicts.add(vm);
         }
@@ -154,7 +156,7 @@ final class DualityReports {
             g.put("loss", r.grid().loss());
             g.put("regimes", r.grid().regimes());
             g.put("solverNotes", r.grid().solverNotes());
-            g.put("varianceLimitedFits", RegimeGrid.varianceLimitedFits(r.grid()));
+            g.put("varianceLimitedFits", RegimeGrid.varianceLimitedFits(r.grid()).stream().map(DualityReports::sliceFitJson).toList());
             m.put("grid", g);
         }
         m.put("seconds", r.seconds());
@@ -163,17 +165,26 @@ final class DualityReports {
 
     private static Map<String, Object> exponentJson(Exponent e) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("value", e.value());
-        m.put("ci95", e.ci95());
+        m.put("value", e.estimate().value());
+        m.put("ci95", e.estimate().ci95());
         m.put("window", e.window());
         m.put("powerLaw", e.powerLaw());
         m.put("reason", e.reason());
         return m;
     }
 
+    /** A variance-limited slice fit with the keys of the former record: axis D or P, fixed, fit. */
+    private static Map<String, Object> sliceFitJson(RegimeGrid.SliceFit f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("axis", f.axis().symbol());
+        m.put("fixed", f.fixed());
+        m.put("fit", f.fit());
+        return m;
+    }
+
     private static Map<String, Object> curveJson(LearningCurve c) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("axis", c.axis());
+        m.put("axis", c.axis().key());
         m.put("sizes", c.sizes());
         m.put("geometricMeanLoss", c.geometricMeanLoss());
         m.put("meanLoss", c.meanLoss());
@@ -188,17 +199,17 @@ final class DualityReports {
         b.append("- data: `").append(data.provenance().source()).append("` (").append(r.n()).append(" points; steps: ")
                 .append(String.join("; ", data.provenance().steps())).append(")\n");
         b.append("- student: ").append(r.config().kind()).append(" of `").append(r.config().architecture()).append("`\n");
-        b.append("- target: ").append(r.config().target()).append("; ridge ").append(r.config().ridge())
+        b.append("- target: ").append(r.config().target().key()).append("; ridge ").append(r.config().ridge())
                 .append("; seeds ").append(r.config().seeds()).append("\n\n");
         b.append("| exponent | value | 95% interval | window | clean power law |\n|---|---|---|---|---|\n");
         for (Exponent e : exponents(r)) {
-            b.append(String.format(Locale.ROOT, "| %s | %.4f | [%.4f, %.4f] | %s | %s |%n", e.name(), e.value(), e.ci95()[0],
-                    e.ci95()[1], e.window(), e.powerLaw() ? "yes" : "no: " + e.reason()));
+            b.append(String.format(Locale.ROOT, "| %s | %.4f | [%.4f, %.4f] | %s | %s |%n", e.name(), e.estimate().value(),
+                    e.estimate().lo(), e.estimate().hi(), e.window(), e.powerLaw() ? "yes" : "no: " + e.reason()));
         }
         b.append("\n| pair | verdict | difference | 95% interval |\n|---|---|---|---|\n");
         for (PairVerdict v : r.verdicts()) {
-            b.append(String.format(Locale.ROOT, "| %s | %s | %+.4f | [%+.4f, %+.4f] |%n", v.pair(), v.verdict(), v.difference(),
-                    v.ci95()[0], v.ci95()[1]));
+            b.append(String.format(Locale.ROOT, "| %s | %s | %+.4f | [%+.4f, %+.4f] |%n", v.pair(), v.verdict().key(),
+                    v.difference().value(), v.difference().lo(), v.difference().hi()));
         }
         b.append("\n## Assumptions\n\n");
         for (DualityReport.Assumption a : r.assumptions()) {

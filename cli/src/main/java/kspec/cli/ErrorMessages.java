@@ -29,7 +29,6 @@ final class ErrorMessages {
             Map.entry("SpectrumAnalysis.Options.bootstrap", "--bootstrap"),
             Map.entry("RegressionTargets.target", "--target"),
             Map.entry("DataScaling.sizes", "--sizes"),
-            Map.entry("CurveConfig.axis", "--axis"),
             Map.entry("CurveConfig.sizes", "--sizes"),
             Map.entry("CurveConfig.testPoints", "--test"),
             Map.entry("DualityConfig.target", "--target"),

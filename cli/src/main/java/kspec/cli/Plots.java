@@ -91,13 +91,14 @@ final class Plots {
     private static void addCurve(XYChart chart, LearningCurve curve, Exponent fit, String name) {
         double[] x = Arrays.stream(curve.sizes()).asDoubleStream().toArray();
         double[] y = curve.geometricMeanLoss();
-        XYSeries points = chart.addSeries(String.format(Locale.ROOT, "%s: alpha = %.3f [%.3f, %.3f]", name, fit.value(),
-                fit.ci95()[0], fit.ci95()[1]), x, y);
+        XYSeries points = chart.addSeries(String.format(Locale.ROOT, "%s: alpha = %.3f [%.3f, %.3f]", name,
+                fit.estimate().value(), fit.estimate().lo(), fit.estimate().hi()), x, y);
         points.setMarker(SeriesMarkers.CIRCLE);
         // the fitted line through the geometric mean of the points, slope −alpha
         double meanLogX = Arrays.stream(x).map(Math::log).average().orElse(0);
         double meanLogY = Arrays.stream(y).map(Math::log).average().orElse(0);
-        double[] line = Arrays.stream(x).map(v -> Math.exp(meanLogY - fit.value() * (Math.log(v) - meanLogX))).toArray();
+        double alpha = fit.estimate().value();
+        double[] line = Arrays.stream(x).map(v -> Math.exp(meanLogY - alpha * (Math.log(v) - meanLogX))).toArray();
         chart.addSeries(name + " fit", x, line).setMarker(SeriesMarkers.NONE);
     }
 

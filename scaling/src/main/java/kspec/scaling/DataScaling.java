@@ -86,7 +86,7 @@ public final class DataScaling {
         } finally {
             progress.finish();
         }
-        return new LearningCurve("data", sizes, losses, solvers);
+        return new LearningCurve(Axis.DATA, sizes, losses, solvers);
     }
 
     private static void measureSeeds(Problem problem, int[] sizes, int seeds, double ridge, long seed, DMatrixRMaj testTargets,

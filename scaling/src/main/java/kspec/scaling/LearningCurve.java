@@ -7,12 +7,12 @@ import java.util.List;
  * Test loss as a function of one resource (training-set size D or width P), measured over
  * several seeds.
  *
- * @param axis    "data" or "width"
+ * @param axis    the resource scaled: training-set size or width
  * @param sizes   the resource values, ascending
  * @param losses  losses[s][i] = test loss of seed s at sizes[i]
  * @param solvers how each (seed, size) was solved, e.g. "cholesky"; one entry per fallback note
  */
-public record LearningCurve(String axis, int[] sizes, double[][] losses, List<String> solvers) {
+public record LearningCurve(Axis axis, int[] sizes, double[][] losses, List<String> solvers) {
 
     public LearningCurve {
         sizes = sizes.clone();

@@ -33,11 +33,11 @@ public final class LearningCurves {
      * Splits the points, builds the kernel (when asked) and draws the targets, in that order.
      *
      * @param data     the points (with labels or targets when {@code target} names them). Not modified.
-     * @param target   "teacher", "labels" or a target-column name ({@link RegressionTargets})
+     * @param target   which targets ({@link RegressionTargets})
      * @param withGram whether to build the kernel over all points (needed by the data axis and the teacher)
      * @param seed     the run's seed
      */
-    public static Setup setup(Dataset data, Architecture architecture, KernelKind kind, String target, int testPoints,
+    public static Setup setup(Dataset data, Architecture architecture, KernelKind kind, Target target, int testPoints,
                               boolean withGram, long seed, ProgressListener progress) {
         PoolSplit split = PoolSplit.seeded(data.n(), testPoints, SeedStream.TEST_SPLIT.seed(seed));
         DMatrixRMaj gram = withGram ? Kernels.gram(architecture, data.points(), kind, progress) : null;

@@ -147,11 +147,11 @@ public final class RegimeGrid {
     /**
      * A variance-limited fit of one slice of the grid.
      *
-     * @param axis  "D" (L(D) at fixed P, the data axis) or "P" (L(P) at fixed D, the width axis)
+     * @param axis  {@link Axis#DATA} (L(D) at fixed P) or {@link Axis#WIDTH} (L(P) at fixed D)
      * @param fixed the other resource's value
      * @param fit   L(X) = L∞ + c·X^−β over the slice's X ≥ 16·fixed
      */
-    public record SliceFit(String axis, int fixed, VarianceLimitedFit fit) {
+    public record SliceFit(Axis axis, int fixed, VarianceLimitedFit fit) {
     }
 
     /**
@@ -173,16 +173,16 @@ public final class RegimeGrid {
     public static List<SliceFit> varianceLimitedFits(Result grid) {
         List<SliceFit> fits = new ArrayList<>();
         for (int j = 0; j < grid.widths().length; j++) {
-            slice("D", grid.widths()[j], grid.dataSizes(), grid.lossAtWidth(j), fits);
+            slice(Axis.DATA, grid.widths()[j], grid.dataSizes(), grid.lossAtWidth(j), fits);
         }
         for (int i = 0; i < grid.dataSizes().length; i++) {
-            slice("P", grid.dataSizes()[i], grid.widths(), grid.loss()[i], fits);
+            slice(Axis.WIDTH, grid.dataSizes()[i], grid.widths(), grid.loss()[i], fits);
         }
         return fits;
     }
 
     /** Adds the fit of L(x) over the x ≥ 16·fixed of one slice, when there are at least 4 of them. */
-    private static void slice(String axis, int fixed, int[] x, double[] loss, List<SliceFit> fits) {
+    private static void slice(Axis axis, int fixed, int[] x, double[] loss, List<SliceFit> fits) {
         int first = 0;
         while (first < x.length && (long) x[first] < (long) FIT_HIERARCHY * fixed) {
             first++;

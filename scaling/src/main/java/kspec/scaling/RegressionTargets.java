@@ -8,9 +8,9 @@ import kspec.spectra.fit.TargetSpectrum;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The targets a learning curve regresses on, by name: {@code teacher} (a GP drawn
- * with the student's kernel, {@link GpTeacher}), {@code labels} (one-hot, each column centred), or
- * anything else naming the data's own real-valued target column.
+ * The targets a learning curve regresses on ({@link Target}): a GP drawn with the student's kernel
+ * ({@link GpTeacher}), the labels (one-hot, each column centred), or the data's own real-valued
+ * target column.
  */
 public final class RegressionTargets {
 
@@ -21,23 +21,23 @@ public final class RegressionTargets {
     }
 
     /**
-     * @param target "teacher", "labels" or a target-column name
+     * @param target which targets
      * @param data   the data (labels or targets read from it)
      * @param gram   the student's kernel over all points (used by the teacher only; may be null otherwise)
      * @param seed   seed of the teacher's draw ({@link SeedStream#TARGETS} in a run)
      * @return N × t targets
      */
-    public static DMatrixRMaj of(String target, Dataset data, DMatrixRMaj gram, long seed) {
+    public static DMatrixRMaj of(Target target, Dataset data, DMatrixRMaj gram, long seed) {
         return switch (target) {
-            case "teacher" -> GpTeacher.sample(gram, TEACHER_OUTPUTS, seed).targets();
-            case "labels" -> TargetSpectrum.oneHotCentred(data.labels().orElseThrow(() -> new DataException(ParameterMessage.of(
+            case TEACHER -> GpTeacher.sample(gram, TEACHER_OUTPUTS, seed).targets();
+            case LABELS -> TargetSpectrum.oneHotCentred(data.labels().orElseThrow(() -> new DataException(ParameterMessage.of(
                     "{RegressionTargets.target} labels needs labelled data: " + data.name() + " has no labels; read them with "
                             + "{ReadOptions.labels}, or set {RegressionTargets.target} to teacher",
                     "RegressionTargets.target", "ReadOptions.labels"))));
-            default -> data.targets().orElseThrow(() -> new DataException(ParameterMessage.of("{RegressionTargets.target} "
-                    + target + ": " + data.name() + " has no target column; read a CSV with {ReadOptions.targetColumn} "
-                    + target + ", or set {RegressionTargets.target} to teacher", "RegressionTargets.target",
-                    "ReadOptions.targetColumn")));
+            case COLUMN -> data.targets().orElseThrow(() -> new DataException(ParameterMessage.of(
+                    "{RegressionTargets.target} column: " + data.name() + " has no target column; read a CSV with "
+                            + "{ReadOptions.targetColumn} NAME, or set {RegressionTargets.target} to teacher",
+                    "RegressionTargets.target", "ReadOptions.targetColumn")));
         };
     }
 

@@ -29,7 +29,7 @@ public final class Scaling {
     public static CurveReport curve(Dataset data, CurveConfig config, ProgressListener progress) {
         LearningCurves.Setup setup = LearningCurves.setup(data, config.architecture(), config.kind(), config.target(),
                 config.testPoints(), config.needsKernel(), config.seed(), progress);
-        LearningCurve curve = config.axis().equals("data")
+        LearningCurve curve = config.axis() == Axis.DATA
                 ? LearningCurves.dataAxis(setup, config.sizes(), config.seeds(), config.ridge(), config.seed(), progress)
                 : LearningCurves.widthAxis(setup, config.architecture(), data.points(), config.sizes(), config.seeds(),
                         config.ridge(), config.seed(), progress);

@@ -3,6 +3,9 @@ package kspec.scaling;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import kspec.core.stats.Estimate;
+import kspec.core.stats.IntervalMethod;
+import kspec.core.stats.Stats;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
@@ -11,18 +14,17 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
  * A scaling exponent α from L ∝ X^−α, fitted by least squares of log L on log X over a window of
  * sizes, with the loss averaged over seeds in log space (Bahri et al. 2021, arXiv 2102.06701).
  *
- * <p>Uncertainty: a percentile bootstrap over seeds (Efron & Tibshirani 1993, ch. 13) — seeds are
+ * <p>Uncertainty: a percentile bootstrap over seeds (Efron &amp; Tibshirani 1993, ch. 13) — seeds are
  * resampled with replacement, the log-mean curve is recomputed and refitted — which captures the
- * seed-to-seed variability of the curve; with a single seed the ordinary least-squares t-interval
- * is used instead. Neither captures curvature (pre-asymptotic bends): read {@link #r2()} and the
- * local slopes before trusting α.
+ * seed-to-seed variability of the curve; its interval is [α*<sub>(⌊0.025(B−1)⌋)</sub>,
+ * α*<sub>(⌈0.975(B−1)⌉)</sub>] of the B sorted replicates and its standard error their standard
+ * deviation ({@link IntervalMethod#BOOTSTRAP_SEEDS}). With a single seed the ordinary least-squares
+ * t-interval and standard error are used instead ({@link IntervalMethod#T_REGRESSION}). Neither
+ * captures curvature (pre-asymptotic bends): read {@link #r2()} and the local slopes before trusting α.
  *
- * @param value     α = −slope
- * @param ci95      95% interval on α
- * @param stderr    OLS standard error of the slope
+ * @param alpha     α = −slope, with its standard error and 95% interval
  * @param r2        coefficient of determination of the log–log fit
  * @param window    [X_min, X_max] of the sizes fitted (inclusive)
- * @param method    "ols-loglog+bootstrap-seeds" or "ols-loglog+t"
  * @param powerLaw  false when the log–log curve bends more than its own uncertainty allows
  * @param reason    why it is not a clean power law, or ""
  *
@@ -31,20 +33,13 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
  * |Δs| &gt; 2h + 2.576·se(Δs), h the half-width of the interval on α (needs ≥ 5 sizes; with fewer the
  * bend cannot be told from noise and the verdict stays true with a note).
  */
-public record ScalingExponent(double value, double[] ci95, double stderr, double r2, int[] window, String method,
-                              boolean powerLaw, String reason) {
+public record ScalingExponent(Estimate alpha, double r2, int[] window, boolean powerLaw, String reason) {
 
     /** Bootstrap replicates for the seed bootstrap. */
     static final int REPLICATES = 2000;
 
     public ScalingExponent {
-        ci95 = ci95.clone();
         window = window.clone();
-    }
-
-    @Override
-    public double[] ci95() {
-        return ci95.clone();
     }
 
     @Override
@@ -71,8 +66,8 @@ public record ScalingExponent(double value, double[] ci95, double stderr, double
         if (losses.length == 1) {
             double t = new TDistribution(to - from - 1).inverseCumulativeProbability(0.975);
             double half = t * ols.getSlopeStdErr();
-            return withVerdict(alpha, new double[] {alpha - half, alpha + half}, ols, window, "ols-loglog+t",
-                    sizes, mean, from, to);
+            return withVerdict(new Estimate(alpha, ols.getSlopeStdErr(), alpha - half, alpha + half,
+                    IntervalMethod.T_REGRESSION), ols, window, sizes, mean, from, to);
         }
         double[] replicates = new double[REPLICATES];
         SplittableRandom rng = new SplittableRandom(seed);
@@ -86,14 +81,15 @@ public record ScalingExponent(double value, double[] ci95, double stderr, double
         Arrays.sort(replicates);
         double lo = replicates[(int) Math.floor(0.025 * (REPLICATES - 1))];
         double hi = replicates[(int) Math.ceil(0.975 * (REPLICATES - 1))];
-        return withVerdict(alpha, new double[] {lo, hi}, ols, window, "ols-loglog+bootstrap-seeds", sizes, mean, from, to);
+        return withVerdict(new Estimate(alpha, Stats.sd(replicates), lo, hi, IntervalMethod.BOOTSTRAP_SEEDS), ols, window,
+                sizes, mean, from, to);
     }
 
-    private static ScalingExponent withVerdict(double alpha, double[] ci, SimpleRegression ols, int[] window, String method,
-                                               int[] sizes, double[] loss, int from, int to) {
+    private static ScalingExponent withVerdict(Estimate alpha, SimpleRegression ols, int[] window, int[] sizes,
+                                               double[] loss, int from, int to) {
         int m = to - from + 1;
         if (m < 5) {
-            return new ScalingExponent(alpha, ci, ols.getSlopeStdErr(), ols.getRSquare(), window, method, true,
+            return new ScalingExponent(alpha, ols.getRSquare(), window, true,
                     "only " + m + " sizes: a bend in the curve cannot be detected");
         }
         double[][] x = new double[m][2];
@@ -110,11 +106,11 @@ public record ScalingExponent(double value, double[] ci95, double stderr, double
         double c = quadratic.estimateRegressionParameters()[2];
         double seC = quadratic.estimateRegressionParametersStandardErrors()[2];
         double bend = 2 * c * span;
-        double allowed = (ci[1] - ci[0]) + 2.576 * 2 * seC * span;
+        double allowed = (alpha.hi() - alpha.lo()) + 2.576 * 2 * seC * span;
         boolean clean = Math.abs(bend) <= allowed;
         String reason = clean ? "" : String.format(Locale.ROOT,
                 "the local slope changes by %.3f across the window (allowed %.3f): not a single power law", bend, allowed);
-        return new ScalingExponent(alpha, ci, ols.getSlopeStdErr(), ols.getRSquare(), window, method, clean, reason);
+        return new ScalingExponent(alpha, ols.getRSquare(), window, clean, reason);
     }
 
     /** Fits α over every size of the curve. */
@@ -128,10 +124,5 @@ public record ScalingExponent(double value, double[] ci95, double stderr, double
             ols.addData(Math.log(sizes[i]), Math.log(loss[i]));
         }
         return ols;
-    }
-
-    /** @return true when {@code other} lies inside this fit's 95% interval */
-    public boolean covers(double other) {
-        return ci95[0] <= other && other <= ci95[1];
     }
 }

@@ -73,7 +73,7 @@ public final class WidthScaling {
         } finally {
             progress.finish();
         }
-        return new LearningCurve("width", widths, losses, solvers);
+        return new LearningCurve(Axis.WIDTH, widths, losses, solvers);
     }
 
     /** The losses over all widths for one feature draw; solver notes are appended, prefixed by {@code label}. */

@@ -4,6 +4,7 @@ import java.util.Objects;
 import kspec.core.ParameterException;
 import kspec.kernels.Architecture;
 import kspec.kernels.KernelKind;
+import kspec.scaling.Target;
 
 /**
  * What one duality run measures.
@@ -12,7 +13,8 @@ import kspec.kernels.KernelKind;
  *                     target, the teacher)
  * @param kind         NNGP or NTK; the width axis (random features of the last hidden layer) converges
  *                     to the NNGP, so α_P is measured only for {@code NNGP}
- * @param target       "teacher" (a GP drawn with the student's kernel) or "labels" (one-hot, centred)
+ * @param target       {@link Target#TEACHER} (a GP drawn with the student's kernel) or {@link Target#LABELS}
+ *                     (one-hot, centred)
  * @param testPoints   held-out test points; the rest form the training pool
  * @param dataSizes    training-set sizes D for L(D), ascending, at most the pool
  * @param widths       feature counts P for L(P), ascending, at most a quarter of the pool (P ≪ D)
@@ -21,14 +23,14 @@ import kspec.kernels.KernelKind;
  * @param seed         base seed of every random choice
  * @param grid         also measure the (D, P) grid of random-feature regression and its regimes (NNGP only)
  */
-public record DualityConfig(Architecture architecture, KernelKind kind, String target, int testPoints,
+public record DualityConfig(Architecture architecture, KernelKind kind, Target target, int testPoints,
                             int[] dataSizes, int[] widths, int seeds, double ridge, long seed, boolean grid) {
 
     public DualityConfig {
         Objects.requireNonNull(architecture, "architecture");
         Objects.requireNonNull(kind, "kind");
-        if (!target.equals("teacher") && !target.equals("labels")) {
-            throw new ParameterException("{DualityConfig.target} must be teacher or labels, got '" + target + "'",
+        if (target != Target.TEACHER && target != Target.LABELS) {
+            throw new ParameterException("{DualityConfig.target} must be teacher or labels, got " + target,
                     "DualityConfig.target");
         }
         if (dataSizes.length < 4) {

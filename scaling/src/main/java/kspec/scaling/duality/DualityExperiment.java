@@ -16,11 +16,13 @@ import kspec.kernels.SphericalHarmonicSpectrum;
 import kspec.data.Dataset;
 import kspec.manifold.dimension.IdEstimate;
 import kspec.manifold.dimension.IntrinsicDimension;
+import kspec.scaling.Axis;
 import kspec.scaling.ScalingPrediction;
 import kspec.scaling.LearningCurve;
 import kspec.scaling.LearningCurves;
 import kspec.scaling.RegimeGrid;
 import kspec.scaling.ScalingExponent;
+import kspec.scaling.Target;
 import kspec.spectra.SpectrumAnalysis;
 import kspec.scaling.UniformSphere;
 import kspec.spectra.fit.FitWindow;
@@ -84,21 +86,22 @@ public final class DualityExperiment {
             requireHierarchy(config.widths(), poolSize);
             widthCurve = LearningCurves.widthAxis(setup, config.architecture(), data.points(), config.widths(), config.seeds(),
                     config.ridge(), seed, progress);
-            alphaP = exponent("alphaP", ScalingExponent.fitAll(widthCurve, SeedStream.BOOTSTRAP.seed(seed)), "P");
+            alphaP = exponent("alphaP", ScalingExponent.fitAll(widthCurve, SeedStream.BOOTSTRAP.seed(seed)), widthCurve.axis());
         }
 
         IdEstimate twoNn = oneStep(progress, "intrinsic dimension: TwoNN on " + n + " points", () -> IntrinsicDimension.all(
                 data.points(), IntrinsicDimension.Options.defaults().withMethods(EnumSet.of(IntrinsicDimension.Method.TWONN))).get(0));
         ScalingPrediction fromD = ScalingPrediction.from(twoNn);
-        Estimate fourOverDEstimate = fromD.fourOverD().exponent();
-        Exponent fourOverD = new Exponent("fourOverD", fourOverDEstimate.value(),
-                new double[] {fourOverDEstimate.lo(), Math.min(fourOverDEstimate.hi(), Double.MAX_VALUE)},
+        Estimate fromDimension = fromD.fourOverD().exponent();
+        Exponent fourOverD = new Exponent("fourOverD",
+                new Estimate(fromDimension.value(), fromDimension.standardError(), fromDimension.lo(),
+                        Math.min(fromDimension.hi(), Double.MAX_VALUE), fromDimension.interval()),
                 "TwoNN d = " + String.format(Locale.ROOT, "%.2f", twoNn.dimension().value()), true, "");
 
         PowerLawFit k = spectrum.fit();
-        Exponent alphaK = new Exponent("alphaK", k.alpha().value(), k.alpha().ci95(),
-                "i=" + k.window().iMin() + ".." + k.window().iMax(), k.powerLaw(), k.reason());
-        Exponent alphaD = exponent("alphaD", alphaDFit, "D");
+        Exponent alphaK = new Exponent("alphaK", k.alpha(), "i=" + k.window().iMin() + ".." + k.window().iMax(),
+                k.powerLaw(), k.reason());
+        Exponent alphaD = exponent("alphaD", alphaDFit, dataCurve.axis());
         PowerLawFit task = spectrum.target().taskPowerFit(FitWindow.auto(poolSize));
         Exponent predicted = predictedExponent(spectrum, task);
 
@@ -110,8 +113,8 @@ public final class DualityExperiment {
         }
         verdicts.add(PairVerdict.compare(alphaD, predicted));
         if (bcp.trend().size() > 0) { // exact theory: a number without sampling error
-            verdicts.add(PairVerdict.compare(alphaD, new Exponent("bcpExponent", bcp.exponent(),
-                    new double[] {bcp.exponent(), bcp.exponent()}, "D=" + sizes[0] + ".." + sizes[sizes.length - 1], true, "")));
+            verdicts.add(PairVerdict.compare(alphaD, new Exponent("bcpExponent", Estimate.exact(bcp.exponent()),
+                    "D=" + sizes[0] + ".." + sizes[sizes.length - 1], true, "")));
         }
 
         List<DualityReport.Assumption> assumptions = assumptions(config, k, poolSize, alphaDFit, widthCurve);
@@ -130,7 +133,7 @@ public final class DualityExperiment {
      * else from the pool's spectrum and the targets' measured mode power.
      */
     private static TheoryCurve theoryCurve(Dataset data, DualityConfig config, TargetSpectrum poolTask, int columns, int[] sizes) {
-        Optional<UniformSphere> sphere = config.target().equals("teacher") ? UniformSphere.of(data) : Optional.empty();
+        Optional<UniformSphere> sphere = config.target() == Target.TEACHER ? UniformSphere.of(data) : Optional.empty();
         if (sphere.isPresent()) {
             UniformSphere s = sphere.get();
             SphericalHarmonicSpectrum population = SphericalHarmonicSpectrum.of(config.architecture(), config.kind(),
@@ -162,33 +165,34 @@ public final class DualityExperiment {
         }
     }
 
-    private static Exponent exponent(String name, ScalingExponent fit, String axis) {
-        return new Exponent(name, fit.value(), fit.ci95(), axis + "=" + fit.window()[0] + ".." + fit.window()[1],
+    private static Exponent exponent(String name, ScalingExponent fit, Axis axis) {
+        return new Exponent(name, fit.alpha(), axis.symbol() + "=" + fit.window()[0] + ".." + fit.window()[1],
                 fit.powerLaw(), fit.reason());
     }
 
     /**
-     * min(a − 1, 2b) with a = 1 + (task-power fit's α) and b = 1 + α_K; its interval is that of the
-     * binding term (a − 1's from the task-power fit, or 2b's from the spectrum fit).
+     * min(a − 1, 2b) with a = 1 + (task-power fit's α) and b = 1 + α_K; its estimate is that of the
+     * binding term (a − 1's from the task-power fit, or 2b = 2(1 + α_K)'s mapped from the spectrum fit).
      */
     private static Exponent predictedExponent(SpectrumAnalysis.Result spectrum, PowerLawFit task) {
-        double aMinusOne = task.alpha().value();
-        double twoB = 2 * (1 + spectrum.fit().alpha().value());
-        boolean taskBinds = aMinusOne <= twoB;
-        double[] ci = taskBinds ? task.alpha().ci95()
-                : new double[] {2 * (1 + spectrum.fit().alpha().lo()), 2 * (1 + spectrum.fit().alpha().hi())};
+        Estimate aMinusOne = task.alpha();
+        Estimate k = spectrum.fit().alpha();
+        double twoB = 2 * (1 + k.value());
+        boolean taskBinds = aMinusOne.value() <= twoB;
+        Estimate predicted = taskBinds ? aMinusOne
+                : new Estimate(twoB, 2 * k.standardError(), 2 * (1 + k.lo()), 2 * (1 + k.hi()), k.interval());
         String window = "modes k=" + task.window().iMin() + ".." + task.window().iMax()
                 + (taskBinds ? " (a - 1 binds)" : " (2b binds)");
         boolean clean = task.powerLaw() && spectrum.fit().powerLaw();
         String reason = !task.powerLaw() ? "task power: " + task.reason()
                 : !spectrum.fit().powerLaw() ? "spectrum: " + spectrum.fit().reason() : "";
-        return new Exponent("predictedAlpha", Math.min(aMinusOne, twoB), ci, window, clean, reason);
+        return new Exponent("predictedAlpha", predicted, window, clean, reason);
     }
 
     private static List<DualityReport.Assumption> assumptions(DualityConfig config, PowerLawFit k, int poolSize,
                                                               ScalingExponent alphaD, LearningCurve widthCurve) {
         List<DualityReport.Assumption> list = new ArrayList<>();
-        boolean teacher = config.target().equals("teacher");
+        boolean teacher = config.target() == Target.TEACHER;
         list.add(new DualityReport.Assumption("isotropic GP teacher drawn with the student's kernel (task power ∝ λ_k)", teacher,
                 teacher ? "target = GP teacher" : "target = labels: alphaD need not equal alphaK; compare with predictedAlpha"));
         list.add(new DualityReport.Assumption("ridgeless regression", config.ridge() == 0,

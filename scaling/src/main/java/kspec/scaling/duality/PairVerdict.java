@@ -1,53 +1,50 @@
 package kspec.scaling.duality;
 
+import kspec.core.stats.Estimate;
+import kspec.core.stats.IntervalMethod;
+import kspec.core.stats.Stats;
+
 /**
  * Whether two exponents agree: the difference a − b with a 95% interval from the two intervals
  * combined as independent normal errors, \( \Delta \pm 1.96\sqrt{se_a^2 + se_b^2} \),
- * \( se = (hi - lo)/(2 \cdot 1.96) \). "consistent" when the interval contains 0, "inconsistent"
- * when it does not, and "inconclusive" — never either of the others by accident — when one of the
- * two is not a clean power law.
+ * \( se = (hi - lo)/(2 \cdot 1.96) \) (the standard error a normal interval of that width would
+ * have, whatever made it; {@link IntervalMethod#DELTA_METHOD}). {@link Verdict#CONSISTENT} when the
+ * interval contains 0, {@link Verdict#INCONSISTENT} when it does not, and {@link Verdict#INCONCLUSIVE}
+ * — never either of the others by accident — when one of the two is not a clean power law.
  *
  * @param pair       e.g. "alphaD~alphaK"
- * @param verdict    "consistent", "inconsistent" or "inconclusive"
- * @param difference a − b
- * @param ci95       interval on the difference
+ * @param verdict    the answer
+ * @param difference a − b with its interval
  * @param reason     why inconclusive, or "" otherwise
  */
-public record PairVerdict(String pair, String verdict, double difference, double[] ci95, String reason) {
+public record PairVerdict(String pair, Verdict verdict, Estimate difference, String reason) {
 
-    /** The two-sided 95% normal quantile. */
-    static final double Z95 = 1.959963984540054;
-
-    public PairVerdict {
-        ci95 = ci95.clone();
-    }
-
-    @Override
-    public double[] ci95() {
-        return ci95.clone();
-    }
-
-    /** @return true for "consistent", false for "inconsistent", null when inconclusive (JSON {@code consistent}) */
+    /** @return true for consistent, false for inconsistent, null when inconclusive (JSON {@code consistent}) */
     public Boolean consistent() {
         return switch (verdict) {
-            case "consistent" -> Boolean.TRUE;
-            case "inconsistent" -> Boolean.FALSE;
-            default -> null;
+            case CONSISTENT -> Boolean.TRUE;
+            case INCONSISTENT -> Boolean.FALSE;
+            case INCONCLUSIVE -> null;
         };
     }
 
     /** Compares two exponents. */
     public static PairVerdict compare(Exponent a, Exponent b) {
         String pair = a.name() + "~" + b.name();
-        double difference = a.value() - b.value();
-        double half = Z95 * Math.hypot(a.standardError(), b.standardError());
-        double[] ci = {difference - half, difference + half};
+        double se = Math.hypot(normalStandardError(a.estimate()), normalStandardError(b.estimate()));
+        Estimate difference = Estimate.normal(a.estimate().value() - b.estimate().value(), se,
+                IntervalMethod.DELTA_METHOD);
         if (!a.powerLaw() || !b.powerLaw()) {
             Exponent unclean = a.powerLaw() ? b : a;
-            return new PairVerdict(pair, "inconclusive", difference, ci,
+            return new PairVerdict(pair, Verdict.INCONCLUSIVE, difference,
                     unclean.name() + " is not a clean power law: " + unclean.reason());
         }
-        boolean consistent = ci[0] <= 0 && 0 <= ci[1];
-        return new PairVerdict(pair, consistent ? "consistent" : "inconsistent", difference, ci, "");
+        Verdict verdict = difference.covers(0) ? Verdict.CONSISTENT : Verdict.INCONSISTENT;
+        return new PairVerdict(pair, verdict, difference, "");
+    }
+
+    /** @return (hi − lo)/(2·1.96), the standard error implied by a normal 95% interval of e's width */
+    private static double normalStandardError(Estimate e) {
+        return (e.hi() - e.lo()) / (2 * Stats.Z95);
     }
 }
