@@ -87,7 +87,7 @@ final class DualityReports {
             String axis = f.axis().symbol();
             String other = (f.axis() == Axis.DATA ? Axis.WIDTH : Axis.DATA).symbol();
             b.append(String.format(Locale.ROOT, "variance-limited in %s at %s = %d: L - L_inf ~ %s^-%.3f (L_inf = %.4e); theory: 1%n",
-                    axis, other, f.fixed(), axis, f.fit().beta(), f.fit().lInfinity()));
+                    axis, other, f.fixed(), axis, f.fit().beta().value(), f.fit().lInfinity()));
         }
         if (!g.solverNotes().isEmpty()) {
             b.append(String.format(Locale.ROOT, "%d grid solves were singular and used the pseudo-inverse (near D = P), e.g. %s%n",
@@ -173,12 +173,16 @@ final class DualityReports {
         return m;
     }
 
-    /** A variance-limited slice fit with the keys of the former record: axis D or P, fixed, fit. */
+    /** A variance-limited slice fit with the keys of the former records: axis D or P, fixed, fit {lInfinity, beta, stderr}. */
     private static Map<String, Object> sliceFitJson(RegimeGrid.SliceFit f) {
+        Map<String, Object> fit = new LinkedHashMap<>();
+        fit.put("lInfinity", f.fit().lInfinity());
+        fit.put("beta", f.fit().beta().value());
+        fit.put("stderr", f.fit().beta().standardError());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("axis", f.axis().symbol());
         m.put("fixed", f.fixed());
-        m.put("fit", f.fit());
+        m.put("fit", fit);
         return m;
     }
 

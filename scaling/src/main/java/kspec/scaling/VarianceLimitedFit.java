@@ -1,5 +1,7 @@
 package kspec.scaling;
 
+import kspec.core.stats.Estimate;
+import kspec.core.stats.IntervalMethod;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 /**
@@ -13,10 +15,10 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
  * Use it only on the slice of a curve that is inside the variance-limited hierarchy.
  *
  * @param lInfinity the fitted asymptote L∞
- * @param beta      the decay exponent of L − L∞
- * @param stderr    OLS standard error of β at the chosen L∞ (conditional on L∞)
+ * @param beta      the decay exponent of L − L∞, with the OLS standard error and t-interval at the chosen
+ *                  L∞ ({@link IntervalMethod#T_REGRESSION}); conditional on L∞, so too narrow
  */
-public record VarianceLimitedFit(double lInfinity, double beta, double stderr) {
+public record VarianceLimitedFit(double lInfinity, Estimate beta) {
 
     private static final int GRID = 200;
 
@@ -53,7 +55,10 @@ public record VarianceLimitedFit(double lInfinity, double beta, double stderr) {
             hi = Math.min(min * (1 - 1e-12), best + step);
         }
         SimpleRegression ols = excessRegression(sizes, losses, best);
-        return new VarianceLimitedFit(best, -ols.getSlope(), ols.getSlopeStdErr());
+        double beta = -ols.getSlope();
+        double half = ols.getSlopeConfidenceInterval();
+        return new VarianceLimitedFit(best, new Estimate(beta, ols.getSlopeStdErr(), beta - half, beta + half,
+                IntervalMethod.T_REGRESSION));
     }
 
     /** Residual sum of squares in log L of the model L∞ + exp(a)·X^b fitted with L∞ fixed. */

@@ -67,7 +67,7 @@ class RegimeGridTest {
         assertEquals(4, fits.size(), "every width has at least 4 sizes with D >= 16P (P = 32: D = 512..8192), no size 4 widths");
         for (RegimeGrid.SliceFit s : fits) {
             assertEquals(Axis.DATA, s.axis());
-            assertEquals(1.0, s.fit().beta(), 0.1, "P = " + s.fixed() + ", L∞ = " + s.fit().lInfinity());
+            assertEquals(1.0, s.fit().beta().value(), 0.1, "P = " + s.fixed() + ", L∞ = " + s.fit().lInfinity());
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import kspec.core.stats.IntervalMethod;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,10 @@ class VarianceLimitedTest {
         }
         VarianceLimitedFit fit = VarianceLimitedFit.fit(d, loss);
         assertEquals(0.3, fit.lInfinity(), 1e-3);
-        assertEquals(1.0, fit.beta(), 0.05);
+        assertEquals(1.0, fit.beta().value(), 0.05);
+        // t-interval over 6 sizes: ± t(0.975, 4)·SE, t = 2.7764451051977934 (scipy.stats.t.ppf)
+        assertEquals(IntervalMethod.T_REGRESSION, fit.beta().interval());
+        assertEquals(2.7764451051977934 * fit.beta().standardError(), fit.beta().halfWidth(), 1e-9 * fit.beta().halfWidth());
     }
 
     /**
@@ -67,7 +71,7 @@ class VarianceLimitedTest {
         }
         double[] mean = LearningCurve.geometricMean(losses, sizes.length);
         VarianceLimitedFit fit = VarianceLimitedFit.fit(sizes, mean);
-        assertEquals(1.0, fit.beta(), 0.1, "L - L∞ ∝ D^-β with L∞ = " + fit.lInfinity());
+        assertEquals(1.0, fit.beta().value(), 0.1, "L - L∞ ∝ D^-β with L∞ = " + fit.lInfinity());
     }
 
     private static DMatrixRMaj gaussian(int rows, int cols, SplittableRandom rng) {
