@@ -51,13 +51,13 @@ final class LogLogRegression {
      */
     static Line fit(Points p, int from, int to) {
         double[] line = line(p, from, to);
-        double[] drift = to - from + 1 >= 5 ? drift(p, from, to, line[4]) : new double[] {Double.NaN, Double.NaN};
+        double[] drift = to - from + 1 >= 5 ? drift(p, from, to, line[3]) : new double[] {Double.NaN, Double.NaN};
         double[] segments = segmentDrift(p, from, to);
-        return new Line(line[0], line[2], line[3], new SlopeDrift(drift[0], drift[1], segments[0], segments[1]),
+        return new Line(line[0], line[1], line[2], new SlopeDrift(drift[0], drift[1], segments[0], segments[1]),
                 to - from + 1);
     }
 
-    /** @return {slope, intercept, SE(slope), R², x̄} of the weighted straight line */
+    /** @return {slope, SE(slope), R², x̄} of the weighted straight line */
     private static double[] line(Points p, int from, int to) {
         int m = to - from + 1;
         double[] x = p.x();
@@ -84,7 +84,6 @@ final class LogLogRegression {
             syy += w[i] * v * v;
         }
         double slope = sxy / sxx;
-        double intercept = yBar - slope * xBar;
         double rssW = 0;
         double rss = 0;
         double sw2u2 = 0;
@@ -99,7 +98,7 @@ final class LogLogRegression {
                 ? rssW / (m - 2) / sxx
                 : rss / (m - 2) * sw2u2 / (sxx * sxx);
         double r2 = syy > 0 ? 1.0 - rssW / syy : 1.0;
-        return new double[] {slope, intercept, Math.sqrt(var), r2, xBar};
+        return new double[] {slope, Math.sqrt(var), r2, xBar};
     }
 
     /**
@@ -126,7 +125,7 @@ final class LogLogRegression {
         }
         double[] first = line(p, from, firstEnd);
         double[] last = line(p, lastStart, to);
-        return new double[] {last[0] - first[0], Math.hypot(first[2], last[2])};
+        return new double[] {last[0] - first[0], Math.hypot(first[1], last[1])};
     }
 
     /** @return {Δs, SE(Δs)} from the weighted quadratic fit about xBar */
