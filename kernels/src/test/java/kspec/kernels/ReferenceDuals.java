@@ -43,6 +43,32 @@ final class ReferenceDuals {
     }
 
     /**
+     * ReLU in its arc-cosine form (Cho &amp; Saul's J₁; docs/kernels.md §3):
+     * Φ = √(q₁q₂)/(2π)·(sin θ + (π − θ) cos θ), Σ̇ = (π − θ)/(2π), Φ(x, x) = q/2, Σ̇(x, x) = 1/2.
+     */
+    static RefDual relu() {
+        return new RefDual() {
+            public double phi(double q1, double q2, double c) {
+                double theta = Math.acos(Math.max(-1, Math.min(1, c / Math.sqrt(q1 * q2))));
+                return Math.sqrt(q1 * q2) / (2 * Math.PI) * (Math.sin(theta) + (Math.PI - theta) * Math.cos(theta));
+            }
+
+            public double dot(double q1, double q2, double c) {
+                double theta = Math.acos(Math.max(-1, Math.min(1, c / Math.sqrt(q1 * q2))));
+                return (Math.PI - theta) / (2 * Math.PI);
+            }
+
+            public double phiDiag(double q) {
+                return q / 2;
+            }
+
+            public double dotDiag(double q) {
+                return 0.5;
+            }
+        };
+    }
+
+    /**
      * ABRelu(a, b): f = a·min(x, 0) + b·max(x, 0) (docs/kernels.md §3, NT {@code _get_ab_relu_kernel}):
      * Σ̇ = (a² + b²)/2 − (a − b)²θ/(2π), Φ = (a − b)²√(q₁q₂ − Σ₁₂²)/(2π) + Σ̇·Σ₁₂.
      */
