@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import kspec.core.memory.HeapBudget;
 
 /**
  * The statistics {@code kspec info} prints about a {@link Dataset}.
@@ -80,7 +81,17 @@ public record DatasetSummary(int n, int dim, String dtype, double min, double ma
      * Open-addressing hash set of row indices keyed by a 64-bit hash of the canonical bits; equal hashes
      * are confirmed by comparing the rows.
      */
+    /** Most rows whose hash table (a power of two above 2n, at most 2<sup>30</sup> slots) keeps a free slot. */
+    private static final int MAX_HASHED_ROWS = 1 << 29;
+
     private static long countDuplicateRows(double[] a, int n, int dim) {
+        if (n > MAX_HASHED_ROWS) {
+            throw new IllegalArgumentException("counting duplicates among " + n + " rows exceeds the " + MAX_HASHED_ROWS
+                    + " rows one hash table holds; summarise a subset");
+        }
+        int capacity = Integer.highestOneBit(Math.max(2, 2 * n - 1)) << 1;
+        HeapBudget.require("counting the duplicate rows of " + n + " points",
+                HeapBudget.bytes(n, Long.BYTES) + HeapBudget.bytes(capacity, Integer.BYTES));
         long[] hash = new long[n];
         for (int i = 0; i < n; i++) {
             long h = 1;
@@ -89,7 +100,6 @@ public record DatasetSummary(int n, int dim, String dtype, double min, double ma
             }
             hash[i] = mix(h);
         }
-        int capacity = Integer.highestOneBit(Math.max(2, 2 * n - 1)) << 1;
         int mask = capacity - 1;
         int[] table = new int[capacity];
         Arrays.fill(table, -1);

@@ -13,6 +13,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import kspec.data.DataException;
 
@@ -26,7 +27,7 @@ import kspec.data.DataException;
  * mapping outlives the read until garbage collection and, on Windows, blocks deleting the file.
  * The elements of a gzip file are inflated through a 64 KiB buffer in 1 MiB chunks. Either way a
  * data region shorter or longer than the header promises is a {@link DataException} stating
- * expected and actual byte counts.
+ * expected and actual byte counts, raised before the header's size is allocated.
  */
 final class BinarySource implements Closeable {
 
@@ -124,20 +125,24 @@ final class BinarySource implements Closeable {
     }
 
     /**
-     * Decodes {@code dst.length} elements that start {@code dataOffset} bytes into the
+     * Decodes the {@code count} elements that start {@code dataOffset} bytes into the
      * (uncompressed) file and must reach exactly to its end.
      *
-     * @param dst         Modified: filled with the elements, in file order.
+     * <p>Nothing is allocated on the header's word alone. A plain file's length is compared with
+     * the header first, so a lying header costs nothing. A gzip stream's length is known only
+     * once inflated: its array starts at one chunk and doubles as the inflated bytes arrive
+     * (capped at {@code count}), so at any moment it holds at most twice the elements actually
+     * read plus one chunk.
+     *
      * @param description what the header promised, e.g. {@code "shape (3, 4) of <f8"}, for messages
+     * @return the elements widened to float64, in file order
      */
-    void readElements(long dataOffset, ElementType type, ByteOrder order, double[] dst, String description) {
-        long expected = (long) dst.length * type.size();
+    double[] readElements(long dataOffset, ElementType type, ByteOrder order, int count, String description) {
+        long expected = (long) count * type.size();
         try {
-            if (gzip) {
-                readStreamed(type, order, dst, expected, description);
-            } else {
-                readPositioned(dataOffset, type, order, dst, expected, description);
-            }
+            return gzip
+                    ? readStreamed(type, order, count, expected, description)
+                    : readPositioned(dataOffset, type, order, count, expected, description);
         } catch (EOFException e) {
             throw truncatedGzip(e);
         } catch (IOException e) {
@@ -145,17 +150,18 @@ final class BinarySource implements Closeable {
         }
     }
 
-    private void readPositioned(long dataOffset, ElementType type, ByteOrder order, double[] dst, long expected,
+    private double[] readPositioned(long dataOffset, ElementType type, ByteOrder order, int count, long expected,
             String description) throws IOException {
         long actual = channel.size() - dataOffset;
         if (actual != expected) {
             throw sizeMismatch(expected, actual, description);
         }
+        double[] dst = new double[count];
         ByteBuffer chunk = ByteBuffer.allocateDirect(DIRECT_CHUNK).order(order);
         int chunkElements = DIRECT_CHUNK / type.size();
         long position = dataOffset;
-        for (int done = 0; done < dst.length; done += chunkElements) {
-            int k = Math.min(chunkElements, dst.length - done);
+        for (int done = 0; done < count; done += chunkElements) {
+            int k = Math.min(chunkElements, count - done);
             chunk.clear().limit(k * type.size());
             while (chunk.hasRemaining()) {
                 int got = channel.read(chunk, position);
@@ -167,19 +173,24 @@ final class BinarySource implements Closeable {
             chunk.flip();
             type.decode(chunk, dst, done, k);
         }
+        return dst;
     }
 
-    private void readStreamed(ElementType type, ByteOrder order, double[] dst, long expected, String description)
+    private double[] readStreamed(ElementType type, ByteOrder order, int count, long expected, String description)
             throws IOException {
         byte[] chunk = new byte[STREAM_CHUNK];
         int chunkElements = STREAM_CHUNK / type.size();
         ByteBuffer view = ByteBuffer.wrap(chunk).order(order);
-        for (int done = 0; done < dst.length; done += chunkElements) {
-            int k = Math.min(chunkElements, dst.length - done);
+        double[] dst = new double[Math.min(count, chunkElements)];
+        for (int done = 0; done < count; done += chunkElements) {
+            int k = Math.min(chunkElements, count - done);
             int bytes = k * type.size();
             int got = stream.readNBytes(chunk, 0, bytes);
             if (got < bytes) {
                 throw sizeMismatch(expected, (long) done * type.size() + got, description);
+            }
+            if (done + k > dst.length) {
+                dst = Arrays.copyOf(dst, (int) Math.min(count, Math.max(2L * dst.length, done + k)));
             }
             type.decode(view, dst, done, k);
         }
@@ -187,6 +198,7 @@ final class BinarySource implements Closeable {
         if (extra > 0) {
             throw sizeMismatch(expected, expected + extra, description);
         }
+        return dst;
     }
 
     private DataException sizeMismatch(long expected, long actual, String description) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import kspec.core.memory.HeapBudget;
 import kspec.data.DataException;
 
 /**
@@ -39,6 +40,10 @@ import kspec.data.DataException;
 public final class CsvReader {
 
     private static final int SNIFF_LINES = 10;
+    /** Characters read between two checks that the heap holds the next as many again. */
+    private static final long TEXT_CHECK_CHARS = 1 << 24;
+    /** Heap per character held: the line (Latin-1 or UTF-16) and the fields split from it. */
+    private static final long TEXT_BYTES_PER_CHAR = 4;
     private static final char WHITESPACE = ' ';
     private static final char[] CANDIDATES = {'\t', ';', ','};
     private static final int MAX_SIMPLE_DIGITS = 15;
@@ -77,7 +82,13 @@ public final class CsvReader {
         if (rows == 0) {
             throw new DataException(file + " has a header but no data rows; add the data");
         }
-        double[] values = new double[Math.multiplyExact(rows, columns)];
+        if ((long) rows * columns > Shapes.MAX_ELEMENTS) {
+            throw new DataException(file + ": " + rows + " rows × " + columns + " columns exceed the "
+                    + Shapes.MAX_ELEMENTS + " values of one float64 array; split the file");
+        }
+        HeapBudget.require("the " + rows + " × " + columns + " table of " + file,
+                HeapBudget.bytes(rows, columns, Double.BYTES));
+        double[] values = new double[rows * columns];
         Map<Long, String> text = new HashMap<>();
         int[] rowLines = new int[rows];
         for (int r = 0; r < rows; r++) {
@@ -110,10 +121,22 @@ public final class CsvReader {
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
             String line;
             int number = 0;
+            long chars = 0;
             while ((line = reader.readLine()) != null) {
                 number++;
                 if (number == 1 && line.startsWith("\uFEFF")) {
                     line = line.substring(1); // UTF-8 byte-order mark
+                }
+                if (line.indexOf('\0') >= 0) {
+                    throw new DataException(file + " line " + number + " holds a NUL byte at character "
+                            + (line.indexOf('\0') + 1) + "; the file is binary or corrupt, not delimited text: "
+                            + "check the path or pass the right format");
+                }
+                long before = chars;
+                chars += line.length() + 1;
+                if (chars / TEXT_CHECK_CHARS > before / TEXT_CHECK_CHARS) {
+                    HeapBudget.require("holding " + chars + " characters of " + file,
+                            HeapBudget.bytes(TEXT_CHECK_CHARS, TEXT_BYTES_PER_CHAR));
                 }
                 if (!line.isBlank()) {
                     lines.add(line);

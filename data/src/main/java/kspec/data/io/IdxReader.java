@@ -46,10 +46,9 @@ public final class IdxReader {
                 shape[a] = ((dimBytes[o] & 0xFFL) << 24) | ((dimBytes[o + 1] & 0xFF) << 16)
                         | ((dimBytes[o + 2] & 0xFF) << 8) | (dimBytes[o + 3] & 0xFF);
             }
-            double[] data = new double[Shapes.elementCount(shape, file)];
             String dtype = typeName(typeCode);
-            source.readElements(4L + 4L * rank, type, ByteOrder.BIG_ENDIAN, data,
-                    "shape " + Shapes.describe(shape) + " of " + dtype);
+            double[] data = source.readElements(4L + 4L * rank, type, ByteOrder.BIG_ENDIAN,
+                    Shapes.elementCount(shape, file), "shape " + Shapes.describe(shape) + " of " + dtype);
             return new IdxArray(shape, typeCode, dtype, data);
         }
     }

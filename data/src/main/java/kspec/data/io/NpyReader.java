@@ -4,7 +4,9 @@ import kspec.core.ParameterMessage;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,15 @@ public final class NpyReader {
             + "and the big-endian >f8 >f4 >i2 >u2 >i4 >u4 >i8 >u8";
 
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+
+    /**
+     * Longest header read: numpy's own default {@code max_header_size} of {@code numpy.load}
+     * (numpy 1.24+), beyond which numpy too refuses a header as unsafe to parse.
+     */
+    static final int MAX_HEADER_BYTES = 10_000;
+
+    /** Deepest nesting of dicts, tuples and lists in a header (a plain array's header nests 2 deep). */
+    static final int MAX_NESTING = 8;
 
     private NpyReader() {
     }
@@ -65,8 +76,10 @@ public final class NpyReader {
             for (int i = lengthBytes - 1; i >= 0; i--) {
                 headerLength = (headerLength << 8) | (lengthField[i] & 0xFF);
             }
-            if (headerLength > 1 << 24) {
-                throw new DataException(file + ": NPY header length " + headerLength + " is implausible; the file is corrupt");
+            if (headerLength > MAX_HEADER_BYTES) {
+                throw new DataException(file + ": NPY header length " + headerLength + " exceeds " + MAX_HEADER_BYTES
+                        + " bytes, numpy.load's own limit for a header that is safe to parse; the file is corrupt "
+                        + "or holds a structured dtype, re-save a plain numeric array with numpy.save");
             }
             byte[] headerBytes = source.readHeaderBytes((int) headerLength, "NPY header");
             String header = new String(headerBytes, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
@@ -90,9 +103,9 @@ public final class NpyReader {
             long[] shape = toShape((List<?>) shapeValue, file);
             boolean fortranOrder = (Boolean) fortran;
 
-            double[] data = new double[Shapes.elementCount(shape, file)];
             long dataOffset = MAGIC.length + 2L + lengthBytes + headerLength;
-            source.readElements(dataOffset, type, order, data, "shape " + Shapes.describe(shape) + " of " + dtype);
+            double[] data = source.readElements(dataOffset, type, order, Shapes.elementCount(shape, file),
+                    "shape " + Shapes.describe(shape) + " of " + dtype);
             if (fortranOrder) {
                 data = Shapes.fortranToC(shape, data);
             }
@@ -158,17 +171,37 @@ public final class NpyReader {
 
     /**
      * Parses the header dict: string keys; values that are strings, True/False/None, integers
-     * (a Python 2 {@code L} suffix is accepted), or tuples/lists of those.
+     * (a Python 2 {@code L} suffix is accepted), or tuples/lists of those, nested at most
+     * {@value #MAX_NESTING} deep. Iterative, with an explicit stack: a hostile header cannot
+     * exhaust the thread's stack.
      */
     static Map<String, Object> parseHeader(String header, Path file) {
         HeaderParser parser = new HeaderParser(header, file);
-        Object value = parser.value();
+        Object value = parser.parse();
         if (!(value instanceof Map<?, ?> map)) {
             throw parser.error("expected a dict");
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> dict = (Map<String, Object>) map;
         return dict;
+    }
+
+    /** An open dict, tuple or list of the header literal, filled as its items are parsed. */
+    private static final class Container {
+        final char close;
+        final Map<String, Object> dict;
+        final List<Object> items;
+        String pendingKey;
+
+        Container(char open) {
+            close = open == '{' ? '}' : open == '(' ? ')' : ']';
+            dict = open == '{' ? new HashMap<>() : null;
+            items = open == '{' ? null : new ArrayList<>();
+        }
+
+        Object value() {
+            return dict != null ? dict : items;
+        }
     }
 
     private static final class HeaderParser {
@@ -181,63 +214,57 @@ public final class NpyReader {
             this.file = file;
         }
 
-        Object value() {
-            skipSpace();
-            if (pos >= s.length()) {
-                throw error("unexpected end");
-            }
-            char c = s.charAt(pos);
-            switch (c) {
-                case '{':
-                    return dict();
-                case '(':
-                    return sequence(')');
-                case '[':
-                    return sequence(']');
-                case '\'':
-                case '"':
-                    return string();
-                default:
-                    return atom();
-            }
-        }
-
-        private Map<String, Object> dict() {
-            Map<String, Object> map = new HashMap<>();
-            pos++; // {
+        /** @return the one literal the header holds, followed by nothing but whitespace */
+        Object parse() {
+            Deque<Container> open = new ArrayDeque<>();
             while (true) {
                 skipSpace();
-                if (peek() == '}') {
+                char c = peek();
+                Object item;
+                if (!open.isEmpty() && c == open.peek().close && open.peek().pendingKey == null) {
+                    pos++; // an empty container, or a trailing comma before its end
+                    item = open.pop().value();
+                } else if (c == '{' || c == '(' || c == '[') {
+                    if (open.size() == MAX_NESTING) {
+                        throw error("nested deeper than " + MAX_NESTING + " levels");
+                    }
                     pos++;
-                    return map;
+                    open.push(new Container(c));
+                    continue;
+                } else {
+                    item = c == '\'' || c == '"' ? string() : atom();
                 }
-                Object key = value();
-                if (!(key instanceof String k)) {
-                    throw error("dict key is not a string");
-                }
-                skipSpace();
-                expect(':');
-                map.put(k, value());
-                skipSpace();
-                if (peek() == ',') {
-                    pos++;
-                }
-            }
-        }
-
-        private List<Object> sequence(char close) {
-            List<Object> items = new ArrayList<>();
-            pos++;
-            while (true) {
-                skipSpace();
-                if (peek() == close) {
-                    pos++;
-                    return items;
-                }
-                items.add(value());
-                skipSpace();
-                if (peek() == ',') {
-                    pos++;
+                while (true) { // hand the finished item to its container; close containers that end here
+                    Container parent = open.peek();
+                    if (parent == null) {
+                        skipSpace();
+                        if (pos < s.length()) {
+                            throw error("unexpected text after the dict");
+                        }
+                        return item;
+                    }
+                    if (parent.dict != null && parent.pendingKey == null) {
+                        if (!(item instanceof String key)) {
+                            throw error("dict key is not a string");
+                        }
+                        parent.pendingKey = key;
+                        skipSpace();
+                        expect(':');
+                        break;
+                    }
+                    if (parent.dict != null) {
+                        parent.dict.put(parent.pendingKey, item);
+                        parent.pendingKey = null;
+                    } else {
+                        parent.items.add(item);
+                    }
+                    skipSpace();
+                    if (peek() == ',') {
+                        pos++;
+                        break;
+                    }
+                    expect(parent.close);
+                    item = open.pop().value();
                 }
             }
         }
@@ -271,7 +298,7 @@ public final class NpyReader {
                     try {
                         return Long.parseLong(digits);
                     } catch (NumberFormatException e) {
-                        throw error("unexpected '" + (word.isEmpty() ? String.valueOf(peek()) : word) + "'");
+                        throw error("unexpected '" + (word.isEmpty() ? String.valueOf(peek()) : compact(word)) + "'");
                     }
             }
         }

@@ -14,20 +14,27 @@ final class Shapes {
     private Shapes() {
     }
 
-    /** @return the product of {@code shape}, or a DataException naming {@code source} if it exceeds one Java array */
+    /**
+     * @return the product of {@code shape}
+     * @throws DataException naming {@code source} if a dimension is negative, or the product of the
+     *                       non-zero dimensions (the size of a row block even when another axis is
+     *                       0) exceeds one Java array
+     */
     static int elementCount(long[] shape, Object source) {
-        long count = 1;
+        long nonZero = 1;
+        boolean empty = false;
         for (long d : shape) {
             if (d < 0) {
                 throw new DataException(source + ": negative dimension in shape " + describe(shape) + "; the header is corrupt");
             }
-            count = d == 0 ? 0 : Math.multiplyExact(count, d);
-            if (count > MAX_ELEMENTS) {
-                throw new DataException(source + ": shape " + describe(shape) + " has more than " + MAX_ELEMENTS
+            empty |= d == 0;
+            nonZero = d == 0 ? nonZero : nonZero * Math.min(d, MAX_ELEMENTS + 1); // both factors < 2^31: no overflow
+            if (nonZero > MAX_ELEMENTS) {
+                throw new DataException(source + ": shape " + describe(shape) + " spans more than " + MAX_ELEMENTS
                         + " elements, too many for one float64 array; read a subset (e.g. numpy.save of arr[:n])");
             }
         }
-        return (int) count;
+        return empty ? 0 : (int) nonZero;
     }
 
     /** @return a Python-style tuple, e.g. {@code (3, 4)}, {@code (7,)}, {@code ()} */

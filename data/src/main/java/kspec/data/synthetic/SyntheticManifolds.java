@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 import kspec.data.Dataset;
 import kspec.data.Provenance;
 import kspec.core.linalg.Blas;
+import kspec.core.memory.HeapBudget;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.QRDecomposition;
@@ -57,6 +58,9 @@ public final class SyntheticManifolds {
      *     {@code (spec, "synthetic", "float64")} plus one step recording n, seed and the embedding
      */
     public static Dataset sample(SyntheticSpec spec, int n, long seed) {
+        checkSize(spec, n);
+        int held = spec.nativeDimension() + (spec.isEmbedded() ? spec.ambient() : 0);
+        HeapBudget.require("sampling " + n + " points of " + spec, HeapBudget.bytes(n, held, Double.BYTES));
         SplittableRandom root = new SplittableRandom(seed);
         SplittableRandom pointsRng = root.split();
         SplittableRandom rotationRng = root.split();
@@ -123,7 +127,7 @@ public final class SyntheticManifolds {
         return q;
     }
 
-    private static DMatrixRMaj sampleNative(SyntheticSpec spec, int n, SplittableRandom rng) {
+    private static void checkSize(SyntheticSpec spec, int n) {
         if (n < 1) {
             throw new IllegalArgumentException("number of points must be >= 1, got n=" + n + " for " + spec);
         }
@@ -131,6 +135,10 @@ public final class SyntheticManifolds {
             throw new IllegalArgumentException("n × ambient = " + n + " × " + spec.ambient() + " exceeds the "
                     + MAX_ENTRIES + " entries of one dense matrix; lower n or ambient");
         }
+    }
+
+    private static DMatrixRMaj sampleNative(SyntheticSpec spec, int n, SplittableRandom rng) {
+        checkSize(spec, n);
         int d = spec.d();
         DMatrixRMaj y = new DMatrixRMaj(n, spec.nativeDimension());
         double[] a = y.data;

@@ -158,4 +158,13 @@ class CsvReaderTest {
     private static String unescape(String s) {
         return s.replace("\\n", "\n").replace("\\t", "\t");
     }
+
+    @Test
+    void nulByteInACellIsAnErrorNotDropped(@TempDir Path dir) {
+        // Double.parseDouble trims characters <= ' ', so "\u00003" would otherwise read as 3
+        Path file = Fixtures.write(dir, "nul.csv", "a,b\n1,2\n\u00003,4\n");
+        DataException e = assertThrows(DataException.class, () -> CsvReader.read(file, null));
+        assertEquals(file + " line 3 holds a NUL byte at character 1; the file is binary or corrupt, not delimited "
+                + "text: check the path or pass the right format", e.getMessage());
+    }
 }

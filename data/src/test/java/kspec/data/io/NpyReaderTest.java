@@ -152,4 +152,80 @@ class NpyReaderTest {
         DataException e = assertThrows(DataException.class, () -> NpyReader.read(file));
         assertTrue(e.getMessage().contains("NPY format version 4.0 is not supported"), e.getMessage());
     }
+
+    @Test
+    void headerDeclaringBillionsOfRowsIsRefusedBeforeAllocating(@TempDir Path dir) throws IOException {
+        // 800 data bytes under a header promising 10^9 float64 rows (8 GB): the size check comes first
+        Path plain = Files.write(dir.resolve("lying.npy"), npy(1, "(1000000000, 1)", 800));
+        long plainBytes = AllocationMeter.allocatedBy(() -> {
+            DataException e = assertThrows(DataException.class, () -> NpyReader.read(plain));
+            assertTrue(e.getMessage().contains("= 8000000000 bytes but only 800 bytes follow"), e.getMessage());
+        });
+        assertTrue(plainBytes < 1 << 20, "allocated " + plainBytes + " bytes");
+
+        // inside gzip the length is known only once inflated: allocation follows the bytes that arrive
+        Path gz = dir.resolve("lying.npy.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(npy(1, "(200000000, 1)", 800));
+        }
+        long gzipBytes = AllocationMeter.allocatedBy(() -> {
+            DataException e = assertThrows(DataException.class, () -> NpyReader.read(gz));
+            assertTrue(e.getMessage().contains("= 1600000000 bytes but only 800 bytes follow (after gunzip)"), e.getMessage());
+        });
+        assertTrue(gzipBytes < 16 << 20, "allocated " + gzipBytes + " bytes");
+    }
+
+    @Test
+    void deeplyNestedHeaderIsAnErrorNotAStackOverflow(@TempDir Path dir) throws IOException {
+        String nested = "(".repeat(4000) + ")".repeat(4000);
+        Path file = Files.write(dir.resolve("nested.npy"), npy(2, nested, 0));
+        DataException e = assertThrows(DataException.class, () -> NpyReader.read(file));
+        assertTrue(e.getMessage().contains("nested deeper than " + NpyReader.MAX_NESTING + " levels"), e.getMessage());
+
+        byte[] huge = npy(2, "(".repeat(200_000) + ")".repeat(200_000), 0);
+        Path hugeFile = Files.write(dir.resolve("huge.npy"), huge);
+        DataException tooLong = assertThrows(DataException.class, () -> NpyReader.read(hugeFile));
+        assertTrue(tooLong.getMessage().contains("exceeds 10000 bytes, numpy.load's own limit"), tooLong.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "{'descr': '<f8', 'fortran_order': False, 'shape': (2,), } x  | unexpected text after the dict",
+        "{'descr': '<f8', 'fortran_order': False, 'shape': (2,)        | unexpected end",
+        "{'descr': '<f8' 'fortran_order': False, 'shape': (2,), }      | expected '}'",
+        "{'descr': , 'fortran_order': False, 'shape': (2,), }          | unexpected ','",
+        "{3: '<f8', 'fortran_order': False, 'shape': (2,), }           | dict key is not a string",
+    })
+    void malformedHeaderLiteralsNameTheProblem(String dict, String expected, @TempDir Path dir) throws IOException {
+        byte[] bytes = npyWithDict(1, dict, 16);
+        Path file = Files.write(dir.resolve("bad.npy"), bytes);
+        DataException e = assertThrows(DataException.class, () -> NpyReader.read(file));
+        assertTrue(e.getMessage().contains("malformed NPY header (" + expected), e.getMessage());
+    }
+
+    @Test
+    void zeroRowsWithHugeRowsIsRefusedNotOverflowed(@TempDir Path dir) throws IOException {
+        Path file = Files.write(dir.resolve("zero.npy"), npy(1, "(0, 4294967296, 4294967296)", 0));
+        DataException e = assertThrows(DataException.class, () -> NpyReader.read(file));
+        assertTrue(e.getMessage().contains("spans more than"), e.getMessage());
+    }
+
+    /** A float64 NPY file of the given version, shape literal and number of data bytes. */
+    private static byte[] npy(int major, String shape, int dataBytes) {
+        return npyWithDict(major, "{'descr': '<f8', 'fortran_order': False, 'shape': " + shape + ", }", dataBytes);
+    }
+
+    private static byte[] npyWithDict(int major, String dict, int dataBytes) {
+        int lengthBytes = major == 1 ? 2 : 4;
+        String header = dict + " ".repeat(63 - (8 + lengthBytes + dict.length()) % 64) + "\n";
+        ByteBuffer buf = ByteBuffer.allocate(8 + lengthBytes + header.length() + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
+        buf.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) major).put((byte) 0);
+        if (major == 1) {
+            buf.putShort((short) header.length());
+        } else {
+            buf.putInt(header.length());
+        }
+        buf.put(header.getBytes(StandardCharsets.ISO_8859_1));
+        return buf.array();
+    }
 }
