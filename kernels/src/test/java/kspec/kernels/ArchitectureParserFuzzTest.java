@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
  */
 class ArchitectureParserFuzzTest {
 
-    @FuzzTest(maxDuration = "15m")
+    @FuzzTest(maxDuration = "11m")
     void parse(byte[] input) {
         String text = new String(input, StandardCharsets.UTF_8);
         try {

@@ -51,22 +51,22 @@ class ReaderFuzzTest {
         Files.deleteIfExists(file);
     }
 
-    @FuzzTest(maxDuration = "15m")
+    @FuzzTest(maxDuration = "11m")
     void npy(byte[] input) {
         readWithinBound(input, inflatedLength(input), only(DataFormat.NPY));
     }
 
-    @FuzzTest(maxDuration = "15m")
+    @FuzzTest(maxDuration = "11m")
     void idx(byte[] input) {
         readWithinBound(input, inflatedLength(input), only(DataFormat.IDX));
     }
 
-    @FuzzTest(maxDuration = "15m")
+    @FuzzTest(maxDuration = "11m")
     void idxGzip(byte[] input) {
         readWithinBound(gzip(input), input.length, only(DataFormat.IDX));
     }
 
-    @FuzzTest(maxDuration = "15m")
+    @FuzzTest(maxDuration = "11m")
     void csv(byte[] input) {
         readWithinBound(input, inflatedLength(input), only(DataFormat.CSV));
     }
