@@ -130,9 +130,8 @@ final class BinarySource implements Closeable {
      *
      * <p>Nothing is allocated on the header's word alone. A plain file's length is compared with
      * the header first, so a lying header costs nothing. A gzip stream's length is known only
-     * once inflated: its array starts at one chunk and doubles as the inflated bytes arrive
-     * (capped at {@code count}), so at any moment it holds at most twice the elements actually
-     * read plus one chunk.
+     * once inflated: its array is allocated as the inflated bytes arrive, doubling (capped at
+     * {@code count}), so at any moment it holds at most twice the elements actually read.
      *
      * @param description what the header promised, e.g. {@code "shape (3, 4) of <f8"}, for messages
      * @return the elements widened to float64, in file order
@@ -181,7 +180,7 @@ final class BinarySource implements Closeable {
         byte[] chunk = new byte[STREAM_CHUNK];
         int chunkElements = STREAM_CHUNK / type.size();
         ByteBuffer view = ByteBuffer.wrap(chunk).order(order);
-        double[] dst = new double[Math.min(count, chunkElements)];
+        double[] dst = new double[0];
         for (int done = 0; done < count; done += chunkElements) {
             int k = Math.min(chunkElements, count - done);
             int bytes = k * type.size();
@@ -189,7 +188,7 @@ final class BinarySource implements Closeable {
             if (got < bytes) {
                 throw sizeMismatch(expected, (long) done * type.size() + got, description);
             }
-            if (done + k > dst.length) {
+            if (done + k > dst.length) { // grown only once the elements have arrived
                 dst = Arrays.copyOf(dst, (int) Math.min(count, Math.max(2L * dst.length, done + k)));
             }
             type.decode(view, dst, done, k);
