@@ -70,7 +70,30 @@ final class LayerPlan {
         }
         out[steps] = q;
         out[steps + 1] = t;
+        requireFinite(q0, q, t);
         return out;
+    }
+
+    /**
+     * A kernel is positive semi-definite, |K(x, x′)| ≤ √(K(x, x) K(x′, x′)): finite diagonals keep
+     * every entry finite, so checking them (O(n)) rules out an Infinity or NaN anywhere in K.
+     *
+     * @throws IllegalArgumentException naming the first point whose input or output diagonal is not finite
+     */
+    private static void requireFinite(double[] q0, double[] nngp, double[] ntk) {
+        for (int i = 0; i < q0.length; i++) {
+            if (!Double.isFinite(q0[i])) {
+                throw new IllegalArgumentException("the input kernel x·x/d_in of point " + i + " overflows float64 ("
+                        + q0[i] + "): the inputs are too large (|x|² above 1.8e308); rescale them, e.g. standardize "
+                        + "them or project them on the unit sphere");
+            }
+            if (!Double.isFinite(nngp[i]) || !Double.isFinite(ntk[i])) {
+                throw new IllegalArgumentException("the kernel of point " + i + " with itself overflows float64 (NNGP "
+                        + nngp[i] + ", NTK " + ntk[i] + ", from an input kernel of " + q0[i] + "): the inputs or the "
+                        + "weight and bias scales are too large for float64; rescale the inputs (e.g. to unit norm) "
+                        + "or use smaller scales");
+            }
+        }
     }
 
     /**

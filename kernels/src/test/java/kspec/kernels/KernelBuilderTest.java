@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.RandomMatrices_DDRM;
 import org.junit.jupiter.api.Test;
 
@@ -133,5 +134,31 @@ class KernelBuilderTest {
         assertEquals(2.0, s.minDiagonal());
         assertEquals(4.0, s.maxDiagonal());
         assertEquals(0.5 / 4, s.symmetryError(), 1e-15);
+    }
+
+    @Test
+    void overflowingKernelIsRefusedNotWrittenAsInfinity() {
+        // ReLU without bias is positively homogeneous: K(c·x, c·y) = c²·K(x, y) (Cho & Saul 2009), so points
+        // scaled by 1e150 give 1e300 × the unit-scale kernel, finite; by 1e155 their |x|² overflows float64
+        Architecture relu = Architecture.parse("Dense(1.4142135623730951) Relu Dense(1.4142135623730951)");
+        DMatrixRMaj x = RandomMatrices_DDRM.rectangle(6, 3, -1, 1, new Random(3));
+        DMatrixRMaj unit = KernelBuilder.gram(relu, x, EnumSet.of(KernelKind.NNGP), ProgressListener.NONE).get(KernelKind.NNGP);
+        DMatrixRMaj big = x.copy();
+        CommonOps_DDRM.scale(1e150, big);
+        DMatrixRMaj scaled = KernelBuilder.gram(relu, big, EnumSet.of(KernelKind.NNGP), ProgressListener.NONE).get(KernelKind.NNGP);
+        for (int i = 0; i < unit.data.length; i++) {
+            assertEquals(unit.data[i], scaled.data[i] / 1e300, 1e-13 * Math.abs(unit.data[i]) + 1e-300);
+        }
+        DMatrixRMaj huge = x.copy();
+        CommonOps_DDRM.scale(1e155, huge);
+        String inputs = assertThrows(IllegalArgumentException.class,
+                () -> KernelBuilder.gram(relu, huge, EnumSet.of(KernelKind.NTK), ProgressListener.NONE)).getMessage();
+        assertTrue(inputs.startsWith("the input kernel x·x/d_in of point 0 overflows float64 (Infinity)"), inputs);
+
+        // finite inputs, weights so large that σ_w² = 1e400 overflows in the first layer
+        Architecture loud = Architecture.parse("Dense(1e200) Relu Dense(1)");
+        String layers = assertThrows(IllegalArgumentException.class,
+                () -> KernelBuilder.cross(loud, x, x, EnumSet.of(KernelKind.NNGP), ProgressListener.NONE)).getMessage();
+        assertTrue(layers.startsWith("the kernel of point 0 with itself overflows float64 (NNGP Infinity"), layers);
     }
 }

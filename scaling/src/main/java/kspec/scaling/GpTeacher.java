@@ -13,12 +13,19 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p>Drawn as y = L z with K + εI = LLᵀ and z ~ N(0, I) from the seed. The jitter ε starts at
  * 10⁻¹⁰ · mean(diag K) and grows tenfold until the Cholesky factorisation succeeds (at most
- * 10⁻⁴ · mean diag); the jitter used is reported, since it is a floor on the attainable loss.
+ * 10⁻⁴ · mean diag); the jitter used is reported, since it is a floor on the attainable loss. A
+ * kernel that barely varies across the points (identical points: K = c·11ᵀ, whose centred trace
+ * tr(HKH) = n·(mean diag K − mean K) is 0) is refused: its draws would be one constant plus jitter.
  */
 public final class GpTeacher {
 
     private static final double FIRST_RELATIVE_JITTER = 1e-10;
     private static final double LAST_RELATIVE_JITTER = 1e-4;
+    /**
+     * Smallest centred trace tr(HKH)/tr(K) (H = I − 11ᵀ/n) of a kernel a teacher is drawn on: below
+     * it the draws vary across points less than 100 × the first jitter, i.e. by round-off.
+     */
+    private static final double MIN_RELATIVE_SPREAD = 100 * FIRST_RELATIVE_JITTER;
 
     private GpTeacher() {
     }
@@ -41,8 +48,22 @@ public final class GpTeacher {
             throw new IllegalArgumentException("Gram must be square, got " + n + "×" + gram.numCols);
         }
         double meanDiag = 0;
+        double meanAll = 0;
         for (int i = 0; i < n; i++) {
             meanDiag += gram.get(i, i) / n;
+            double row = 0;
+            for (int j = 0; j < n; j++) {
+                row += gram.data[i * n + j];
+            }
+            meanAll += row / n / n;
+        }
+        double centred = meanDiag - meanAll;
+        if (!(centred > MIN_RELATIVE_SPREAD * meanDiag)) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "the kernel barely varies across the "
+                    + "%d points (its centred trace is %.3g of its trace, below %.0e): the points are (nearly) identical, "
+                    + "so a GP teacher on them is one constant plus the factorisation's jitter and its loss curve would "
+                    + "fit round-off; drop the repeated points or use other targets", n, centred / meanDiag,
+                    MIN_RELATIVE_SPREAD));
         }
         for (double rel = FIRST_RELATIVE_JITTER; rel <= LAST_RELATIVE_JITTER * 1.0001; rel *= 10) {
             double jitter = rel * meanDiag;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import kspec.data.DataException;
+import kspec.manifold.knn.DuplicateRows;
 import kspec.manifold.knn.PairwiseDistances;
 import org.ejml.data.DMatrixRMaj;
 
@@ -18,8 +19,9 @@ import org.ejml.data.DMatrixRMaj;
  * <p>On m points (a seeded random subsample of at most {@code maxPoints}) the correlation sum is
  * \( C(r) = \frac{2}{m(m-1)}\#\{i &lt; j : \lVert x_i - x_j\rVert &lt; r\} \propto r^{d} \) for small r;
  * d is the least-squares slope of log C against log r over {@code radii} log-spaced radii between
- * the {@code pairQuantileLow} and {@code pairQuantileHigh} quantiles of the pair distances. Pairs at
- * distance exactly 0 (repeated rows) are excluded and counted.
+ * the {@code pairQuantileLow} and {@code pairQuantileHigh} quantiles of the pair distances. Exactly
+ * repeated rows are dropped (one copy kept) before subsampling and counted as dropped, so no pair
+ * sits at distance 0 and the quantiles describe distinct points.
  *
  * <p>Error bars: bootstrap over points with multinomial weights w (the replicate's correlation sum
  * is \(\sum_{i&lt;j} w_i w_j 1[d_{ij} &lt; r] / \sum_{i&lt;j} w_i w_j\) at the same radii), percentile
@@ -81,11 +83,13 @@ public final class CorrelationDimension {
                         + points.data[e] + "; drop or impute rows with non-finite values");
             }
         }
-        int m = Math.min(n, options.maxPoints());
+        DMatrixRMaj distinct = distinctRows(points);
+        int m = Math.min(distinct.numRows, options.maxPoints());
         if (m < 10) {
-            throw new IllegalArgumentException("the correlation dimension needs at least 10 points, got " + n);
+            throw new DataException("the correlation dimension needs at least 10 distinct points, got " + distinct.numRows
+                    + " (of " + n + " rows); supply more distinct points");
         }
-        DMatrixRMaj x = subsample(points, m, new SplittableRandom(options.seed()));
+        DMatrixRMaj x = subsample(distinct, m, new SplittableRandom(options.seed()));
         double[] norms = PairwiseDistances.squaredNorms(x);
         long pairCount = (long) m * (m - 1) / 2;
         double[] d2 = new double[(int) pairCount];
@@ -123,12 +127,6 @@ public final class CorrelationDimension {
                     pd[c] = PairwiseDistances.distance(x, i, j);
                     c++;
                 }
-            }
-        }
-        int zeroPairs = 0;
-        for (double v : pd) {
-            if (v == 0) {
-                zeroPairs++;
             }
         }
         double rLow = Math.sqrt(Math.max(Stats.quantileSorted(sorted, options.pairQuantileLow()), 0));
@@ -172,7 +170,7 @@ public final class CorrelationDimension {
         params.put("radii", options.radii());
         params.put("bootstrap", options.bootstrap());
         params.put("seed", options.seed());
-        params.put("zeroPairs", zeroPairs);
+        params.put("duplicateRows", n - distinct.numRows);
         return new IdEstimate(IntrinsicDimension.Method.CORRINT, Estimate.of(d, Stats.sd(replicates),
                 Stats.percentileInterval(replicates, d), IntervalMethod.BOOTSTRAP_POINTS), Math.sqrt(rLow * rHigh), params,
                 n - m, m);
@@ -216,6 +214,21 @@ public final class CorrelationDimension {
             sxx += (logR[t] - mx) * (logR[t] - mx);
         }
         return sxy / sxx;
+    }
+
+    /** @return the first copy of every row, in row order: repeated rows would put pairs at distance 0 */
+    private static DMatrixRMaj distinctRows(DMatrixRMaj points) {
+        int[] first = DuplicateRows.firstCopies(points);
+        int[] keep = IntStream.range(0, first.length).filter(i -> first[i] == i).toArray();
+        if (keep.length == first.length) {
+            return points;
+        }
+        int dim = points.numCols;
+        DMatrixRMaj out = new DMatrixRMaj(keep.length, dim);
+        for (int r = 0; r < keep.length; r++) {
+            System.arraycopy(points.data, keep[r] * dim, out.data, r * dim, dim);
+        }
+        return out;
     }
 
     private static DMatrixRMaj subsample(DMatrixRMaj points, int m, SplittableRandom random) {

@@ -9,7 +9,7 @@ import org.ejml.data.DMatrixRMaj;
  * equals {@code 0.0}) by hashing rows, sorting the hashes and comparing rows that share one:
  * O(n·dim + n log n). Rejects non-finite values on the way.
  */
-final class DuplicateRows {
+public final class DuplicateRows {
 
     private DuplicateRows() {
     }
@@ -19,7 +19,7 @@ final class DuplicateRows {
      * @return firstCopy[i] = the smallest row index equal to row i (i itself for a first occurrence)
      * @throws DataException if a value is NaN or infinite
      */
-    static int[] firstCopies(DMatrixRMaj points) {
+    public static int[] firstCopies(DMatrixRMaj points) {
         int n = points.numRows;
         int dim = points.numCols;
         double[] x = points.data;

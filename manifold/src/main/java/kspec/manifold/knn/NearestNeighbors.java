@@ -2,6 +2,7 @@ package kspec.manifold.knn;
 
 import java.util.Objects;
 import java.util.SplittableRandom;
+import kspec.core.memory.HeapBudget;
 import kspec.data.DataException;
 import org.ejml.data.DMatrixRMaj;
 
@@ -79,7 +80,13 @@ public final class NearestNeighbors {
             throw new IllegalArgumentException("n = " + n + " points are too few for k = " + k
                     + " neighbours (need at least 3k = " + 3 * k + "); lower k or supply more points");
         }
+        boolean tree = algorithm == Algorithm.KD_TREE || (algorithm == Algorithm.AUTO && dim <= TREE_MAX_DIM);
+        int lists = 1 + (tree ? 0 : Runtime.getRuntime().availableProcessors()); // the table, GEMM's per-worker lists
+        HeapBudget.require("the " + k + " nearest neighbours of " + n + " points",
+                HeapBudget.bytes(n, k, Integer.BYTES + Double.BYTES, lists)
+                        + HeapBudget.bytes(n, tree ? dim + 4 : 4, Double.BYTES));
         int[] first = DuplicateRows.firstCopies(points); // also rejects NaN/Inf
+        requireFiniteDistances(points);
         int duplicates = 0;
         for (int i = 0; i < n; i++) {
             if (first[i] != i) {
@@ -111,7 +118,6 @@ public final class NearestNeighbors {
         int m = rows.length;
         int[] idx = new int[m * k];
         double[] dist = new double[m * k];
-        boolean tree = algorithm == Algorithm.KD_TREE || (algorithm == Algorithm.AUTO && dim <= TREE_MAX_DIM);
         if (tree) {
             TreeKnn.search(searched, k, idx, dist);
         } else {
@@ -123,6 +129,23 @@ public final class NearestNeighbors {
             }
         }
         return NeighborTable.wrap(k, rows, idx, dist, n, duplicates, policy, tree ? "kd-tree" : "gemm");
+    }
+
+    /**
+     * Squared distances are at most 2(|x|² + |y|²): a largest squared norm below a quarter of the
+     * float64 range keeps them finite.
+     *
+     * @throws DataException naming the point whose squared norm is too large
+     */
+    private static void requireFiniteDistances(DMatrixRMaj points) {
+        double[] norms = PairwiseDistances.squaredNorms(points);
+        for (int i = 0; i < norms.length; i++) {
+            if (!(norms[i] <= Double.MAX_VALUE / 4)) {
+                throw new DataException("the squared norm of point " + i + " (" + norms[i] + ") is too large for its "
+                        + "distances to other points to be represented in float64 (limit " + Double.MAX_VALUE / 4
+                        + "); rescale the data, e.g. standardize it");
+            }
+        }
     }
 
     private static int[] identity(int n) {

@@ -109,7 +109,7 @@ class EstimatorIdentitiesTest {
         assertTrue(zeroOrTied > 200);
         assertEquals(zeroOrTied, TwoNn.estimate(keep).dropped());
         assertEquals(200, LevinaBickel.estimate(keep).dropped());
-        assertEquals(100, (int) CorrelationDimension.estimate(x).params().get("zeroPairs"));
+        assertEquals(100, (int) CorrelationDimension.estimate(x).params().get("duplicateRows"));
         NeighborTable drop = NearestNeighbors.search(x, 16, DuplicatePolicy.DROP);
         IdEstimate twoNn = TwoNn.estimate(drop);
         assertEquals(100, twoNn.dropped());

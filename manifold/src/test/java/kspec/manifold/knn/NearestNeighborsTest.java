@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Arrays;
 import java.util.Random;
+import java.util.SplittableRandom;
 import kspec.data.DataException;
 import kspec.core.linalg.NativeBlas;
 import org.ejml.data.DMatrixRMaj;
@@ -188,5 +189,18 @@ class NearestNeighborsTest {
                 assertEquals(t.distance(i, j), t3.distance(i, j));
             }
         }
+    }
+
+    @Test
+    void pointsWhoseDistancesOverflowAreRefusedNotMisdiagnosed() {
+        // |x|² ≈ 1e300·dim is finite, but squared distances up to 4·|x|² are not below 1.8e308/4 for 1e154
+        DMatrixRMaj x = new DMatrixRMaj(60, 2);
+        SplittableRandom rng = new SplittableRandom(5);
+        for (int i = 0; i < x.data.length; i++) {
+            x.data[i] = 1e154 * rng.nextGaussian();
+        }
+        DataException e = assertThrows(DataException.class, () -> NearestNeighbors.search(x, 5, DuplicatePolicy.DROP));
+        assertTrue(e.getMessage().contains("is too large for its distances to other points to be represented in float64"),
+                e.getMessage());
     }
 }

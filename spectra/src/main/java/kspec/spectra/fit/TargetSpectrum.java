@@ -1,8 +1,11 @@
 package kspec.spectra.fit;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import kspec.core.linalg.Blas;
+import kspec.core.memory.HeapBudget;
 import org.apache.commons.math3.special.Gamma;
 import org.ejml.data.DMatrixRMaj;
 
@@ -93,32 +96,41 @@ public final class TargetSpectrum {
 
     /**
      * One-hot labels with each column's mean removed: Y<sub>ic</sub> = [label<sub>i</sub> = c] − n<sub>c</sub>/n,
-     * classes 0..max(label).
+     * one column per class that occurs, in ascending label order (a label value is a name, not a
+     * size: the labels {0, 7, 2·10⁹} give three columns).
      *
      * @param labels class indices ≥ 0. Not modified.
-     * @return n × C matrix
+     * @return n × C matrix, C = the number of distinct labels
+     * @throws kspec.core.memory.InsufficientMemoryException if n × C does not fit in the heap
      */
     public static DMatrixRMaj oneHotCentred(int[] labels) {
         if (labels == null || labels.length == 0) {
             throw new IllegalArgumentException("no labels given");
         }
-        int classes = 0;
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] < 0) {
                 throw new IllegalArgumentException("label at row " + i + " is " + labels[i]
                         + "; labels must be class indices ≥ 0");
             }
-            classes = Math.max(classes, labels[i] + 1);
         }
+        int[] classes = IntStream.of(labels).distinct().sorted().toArray();
         int n = labels.length;
-        double[] count = new double[classes];
-        for (int label : labels) {
-            count[label]++;
+        int c = classes.length;
+        if ((long) n * c > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(n + " labels in " + c + " classes make a one-hot matrix larger than one "
+                    + "Java array; merge classes or use fewer points");
         }
-        DMatrixRMaj y = new DMatrixRMaj(n, classes);
+        HeapBudget.require("one-hot targets of " + n + " labels in " + c + " classes", HeapBudget.bytes(n, c, Double.BYTES));
+        double[] count = new double[c];
+        int[] column = new int[n];
         for (int i = 0; i < n; i++) {
-            for (int c = 0; c < classes; c++) {
-                y.data[i * classes + c] = (labels[i] == c ? 1.0 : 0.0) - count[c] / n;
+            column[i] = Arrays.binarySearch(classes, labels[i]);
+            count[column[i]]++;
+        }
+        DMatrixRMaj y = new DMatrixRMaj(n, c);
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < c; k++) {
+                y.data[i * c + k] = (column[i] == k ? 1.0 : 0.0) - count[k] / n;
             }
         }
         return y;

@@ -1,5 +1,6 @@
 package kspec.spectra.fit;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -124,6 +125,11 @@ class TargetSpectrumTest {
             }
             assertEquals(0.0, s, 1e-15);
         }
+        // a label value names a class, it is not a size: {7, 2e9, 7, 0} are three classes in ascending order
+        DMatrixRMaj sparse = TargetSpectrum.oneHotCentred(new int[] {7, 2_000_000_000, 7, 0});
+        assertEquals(3, sparse.numCols);
+        assertArrayEquals(new double[] {-0.25, 0.5, -0.25, -0.25, -0.5, 0.75, -0.25, 0.5, -0.25, 0.75, -0.5, -0.25},
+                sparse.data, 1e-15);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TargetSpectrum.oneHotCentred(new int[] {0, -1}));
         assertTrue(e.getMessage().contains("≥ 0"), e.getMessage());
