@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import kspec.core.memory.HeapBudget;
 import kspec.kernels.Activation;
 import kspec.kernels.Architecture;
 import kspec.kernels.Dense;
@@ -61,6 +62,10 @@ public final class RandomNetwork {
         }
         SplittableRandom rng = new SplittableRandom(seed);
         List<Layer> layers = a.layers();
+        long hidden = a.layers().stream().filter(l -> l instanceof Dense).count() - 1;
+        HeapBudget.require("the weights of a width-" + width + " network",
+                HeapBudget.bytes(width, dIn + 1, Double.BYTES)
+                        + HeapBudget.bytes(Math.max(0, hidden - 1), width, width + 1L, Double.BYTES));
         List<Step> steps = new ArrayList<>();
         int fanIn = dIn;
         for (int i = 0; i < layers.size(); i++) {
@@ -109,6 +114,8 @@ public final class RandomNetwork {
             throw new IllegalArgumentException("The network was drawn for " + dIn + " input features, the points have "
                     + x.numCols);
         }
+        HeapBudget.require("the forward pass of " + x.numRows + " points through a width-" + width + " network",
+                HeapBudget.bytes(x.numRows, width, 2L * steps.size(), Double.BYTES));
         Pass pass = new Pass();
         DMatrixRMaj h = x;
         for (Step s : steps) {
