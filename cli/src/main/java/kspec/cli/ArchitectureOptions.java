@@ -40,16 +40,30 @@ final class ArchitectureOptions {
 
     /** Default depth: two hidden layers. */
     static final int DEFAULT_DEPTH = 2;
+    /** Deepest network from --depth: the kernel of a deep ReLU network has converged to its fixed point long before. */
+    static final int MAX_DEPTH = 1000;
     /** Default σ_w = √2, the He scale that keeps ReLU pre-activation variance constant with depth. */
     static final double DEFAULT_W_STD = Math.sqrt(2);
 
     /** @return the architecture the options describe */
     Architecture architecture() {
+        if (width != null) {
+            OptionRanges.atLeast("--width", width, 1, "the hidden width");
+        }
         if (arch != null) {
             if (depth != null || activation != null || wStd != null || bStd != null) {
-                throw new IllegalArgumentException("--arch describes the whole network: drop --depth/--activation/--w-std/--b-std");
+                throw new UsageException("--arch describes the whole network: drop --depth/--activation/--w-std/--b-std");
             }
             return Architecture.parse(arch, parameterization, width);
+        }
+        if (depth != null) {
+            OptionRanges.within("--depth", depth, 1, MAX_DEPTH, "hidden layers; the kernel recursion costs depth × n²");
+        }
+        if (wStd != null) {
+            OptionRanges.finiteAbove("--w-std", wStd, 0, true, "the weight standard deviation");
+        }
+        if (bStd != null) {
+            OptionRanges.finiteAbove("--b-std", bStd, 0, false, "the bias standard deviation");
         }
         return Architecture.simple(depth == null ? DEFAULT_DEPTH : depth, activation == null ? "relu" : activation,
                 wStd == null ? DEFAULT_W_STD : wStd, bStd, parameterization, width);

@@ -81,9 +81,13 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
+        OptionRanges.atLeast("--dim", dim, 1, "the dimension of the synthetic points");
+        if (predict != null) {
+            OptionRanges.atLeast("--predict", predict, 1, "the size to extrapolate to");
+        }
         int[] ns = Arrays.stream(sizes.values()).sorted().distinct().toArray();
         if (ns.length < 2) {
-            throw new IllegalArgumentException("--sizes gives " + ns.length + " distinct size; the complexity fit needs at least 2, "
+            throw new UsageException("--sizes gives " + ns.length + " distinct size; the complexity fit needs at least 2, "
                     + "e.g. --sizes 1000:8000");
         }
         List<Stage> stages = new ArrayList<>();
@@ -91,7 +95,7 @@ final class BenchCommand implements Runnable {
             try {
                 stages.add(Stage.valueOf(name.trim().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown stage '" + name + "'; use kernel, eigen, knn, curve");
+                throw new UsageException("unknown stage '" + name + "'; use kernel, eigen, knn, curve");
             }
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -63,6 +63,7 @@ final class CurveCommand implements Runnable {
 
     @Override
     public void run() {
+        regression.validate();
         Dataset data = dataOptions.load();
         Axis resource = ChoiceNames.axis(axis);
         CurveConfig config = new CurveConfig(architectureOptions.architecture(), kind, resource, ChoiceNames.target(target),

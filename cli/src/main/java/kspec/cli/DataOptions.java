@@ -6,6 +6,7 @@ import kspec.data.DataException;
 import kspec.data.Dataset;
 import kspec.data.Datasets;
 import kspec.data.io.DataFormat;
+import kspec.data.io.NamedDatasets;
 import kspec.data.io.ReadOptions;
 import kspec.data.preprocess.NonFinitePolicy;
 import kspec.data.preprocess.Preprocessing;
@@ -76,7 +77,29 @@ final class DataOptions {
 
     /** @return the data as read (or sampled), before any preprocessing */
     Dataset read() {
+        if (n != null) {
+            OptionRanges.atLeast("--n", n, 1, "the number of points");
+        }
+        if (scale != null && (!Double.isFinite(scale) || scale == 0)) {
+            throw new UsageException("--scale must be a finite non-zero factor, got " + scale);
+        }
+        refuseFileOptionsWithoutFile();
         return read(data, SeedStream.DATA.seed(seed));
+    }
+
+    /** The reading options apply to a data file; a synthetic or named data set would silently ignore them. */
+    private void refuseFileOptionsWithoutFile() {
+        boolean named = NamedDatasets.isNamed(data);
+        if (!named && !Datasets.isSynthetic(data)) {
+            return;
+        }
+        String given = labels != null ? "--labels" : format != null ? "--format" : labelColumn != null ? "--label-column"
+                : targetColumn != null ? "--target-column" : delimiter != null ? "--delimiter" : null;
+        if (given != null) {
+            throw new UsageException(given + " applies to a data file, but --data " + data + " is "
+                    + (named ? "a named data set (it brings its own labels)" : "a synthetic manifold")
+                    + "; drop " + given + " or pass the data file it belongs to");
+        }
     }
 
     private Dataset read(String source, long sampleSeed) {

@@ -162,8 +162,8 @@ final class DimensionCommand implements Runnable {
             int lo = Integer.parseInt(parts[0].trim());
             int hi = parts.length > 1 ? Integer.parseInt(parts[1].trim()) : lo;
             return new LevinaBickel.Options(lo, hi);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--k expects KMIN:KMAX, got '" + text + "'");
+        } catch (IllegalArgumentException e) { // a NumberFormatException, or the range LevinaBickel refuses
+            throw new UsageException("--k expects KMIN:KMAX, got '" + text + "' (" + ErrorMessages.oneLine(e) + ")");
         }
     }
 

@@ -74,13 +74,15 @@ final class DualityCommand implements Runnable {
 
     @Override
     public void run() {
+        regression.validate();
         if (dataOptions.n == null && dataOptions.isSynthetic()) {
             dataOptions.n = DEFAULT_POINTS;
         }
         Dataset data = dataOptions.load();
+        regression.requireTrainingPoints(data.n());
         Target targets = ChoiceNames.target(target);
         if (targets == Target.COLUMN) {
-            throw new IllegalArgumentException("--target must be teacher or labels, got '" + target + "'");
+            throw new UsageException("--target must be teacher or labels, got '" + target + "'");
         }
         DualityConfig config = new DualityConfig(architectureOptions.architecture(), kind, targets,
                 regression.testPoints, sizes.values(), widths.values(), regression.seeds, regression.ridge, dataOptions.seed, grid);

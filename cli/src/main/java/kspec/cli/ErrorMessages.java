@@ -9,6 +9,7 @@ import java.util.Optional;
 import kspec.core.ParameterException;
 import kspec.core.ParameterMessage;
 import kspec.data.DataException;
+import kspec.core.memory.InsufficientMemoryException;
 
 /** Turns any failure into the one line a user reads. */
 final class ErrorMessages {
@@ -59,6 +60,11 @@ final class ErrorMessages {
             message = "permission denied: " + t.getMessage();
         } else if (t instanceof OutOfMemoryError) {
             message = "out of memory; give Java more heap (KSPEC_JAVA_OPTS=-Xmx16g ./kspec ...) or use a smaller --n";
+        } else if (t instanceof StackOverflowError) {
+            message = "the input nests or recurses too deeply for the thread's stack (StackOverflowError); "
+                    + "check the input, and report it if it is well-formed";
+        } else if (t instanceof InsufficientMemoryException) {
+            message = t.getMessage() + " (kspec: KSPEC_JAVA_OPTS=-Xmx16g ./kspec ...)";
         } else if (t.getMessage() == null || t.getMessage().isBlank()) {
             message = t.getClass().getSimpleName();
         } else if (t instanceof IllegalArgumentException || t instanceof IllegalStateException

@@ -1,6 +1,7 @@
 package kspec.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -22,6 +23,8 @@ public final class Kspec implements Runnable {
 
     /** Exit code for data or runtime errors (picocli uses 2 for usage errors). */
     static final int DATA_ERROR = 1;
+    /** Exit code for usage errors: unknown or malformed options, values out of range. */
+    static final int USAGE_ERROR = 2;
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
             description = "Print stack traces with errors.")
@@ -45,17 +48,41 @@ public final class Kspec implements Runnable {
         CommandLine cli = new CommandLine(root);
         cli.setOut(out);
         cli.setErr(err);
+        cli.setParameterExceptionHandler((e, arguments) -> usageError(e.getMessage(), e.getCommandLine()));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            boolean verbose = parseResult.hasMatchedOption("--verbose")
-                    || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"));
-            commandLine.getErr().println("kspec: error: " + ErrorMessages.oneLine(e));
-            if (verbose) {
-                e.printStackTrace(commandLine.getErr());
+            if (e instanceof UsageException) {
+                return usageError(e.getMessage(), commandLine);
             }
-            commandLine.getErr().flush();
-            return DATA_ERROR;
+            return failure(e, commandLine.getErr(), isVerbose(args));
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (Error e) { // picocli hands only Exceptions to the handler; an Error would end in a stack trace
+            return failure(e, err, isVerbose(args));
+        }
+    }
+
+    /** Prints the one-line error (and with --verbose its stack trace); exit code 1. */
+    private static int failure(Throwable e, PrintWriter err, boolean verbose) {
+        err.println("kspec: error: " + ErrorMessages.oneLine(e));
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return DATA_ERROR;
+    }
+
+    /** Prints the usage error and a pointer to the command's help, not the help itself; exit code 2. */
+    private static int usageError(String message, CommandLine commandLine) {
+        PrintWriter err = commandLine.getErr();
+        err.println("kspec: usage error: " + ErrorMessages.oneLine(new UsageException(message)));
+        err.println("see '" + commandLine.getCommandSpec().qualifiedName() + " --help'");
+        err.flush();
+        return USAGE_ERROR;
+    }
+
+    private static boolean isVerbose(String[] args) {
+        return Arrays.asList(args).contains("--verbose");
     }
 
     /** Reads the version from the jar manifest (Implementation-Version), "development" when run from classes. */

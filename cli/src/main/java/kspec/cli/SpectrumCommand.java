@@ -32,6 +32,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code kspec spectrum}: the eigenvalues of a kernel (built from data, or a precomputed Gram
@@ -72,7 +73,7 @@ final class SpectrumCommand implements Runnable {
     FitWindow window;
 
     @Option(names = "--bootstrap", paramLabel = "B", defaultValue = "0",
-            description = "Bootstrap replicates over data points for the 95% interval (0 = regression interval; 200 recommended).")
+            description = "Bootstrap replicates over data points for the 95%% interval (0 = regression interval; 200 recommended).")
     int bootstrap;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Write the spectrum and fits as JSON.")
@@ -86,6 +87,13 @@ final class SpectrumCommand implements Runnable {
 
     @Spec
     CommandSpec spec;
+
+    /** Most bootstrap replicates: a 95% percentile interval is settled long before. */
+    static final int MAX_BOOTSTRAP = 10_000;
+
+    /** The options that mean something for a stored kernel: everything else builds or reads data. */
+    private static final Set<String> WITH_GRAM = Set.of("--gram", "--top", "--fit", "--bootstrap", "--json", "--csv",
+            "--plot", "--seed", "--verbose");
 
     @Override
     public void run() {
@@ -144,9 +152,20 @@ final class SpectrumCommand implements Runnable {
 
     /** One clear error for option combinations the matrix-free path cannot serve. */
     private void requireValidPathOptions() {
-        if (matrixFree && gram != null) {
-            throw new IllegalArgumentException("--matrix-free builds the kernel from --data in strips and cannot be combined "
-                    + "with --gram (an already stored matrix): drop one of them");
+        OptionRanges.atLeast("--top", top, 0, "the number of largest eigenvalues, 0 for all");
+        OptionRanges.within("--bootstrap", bootstrap, 0, MAX_BOOTSTRAP, "replicates, each one eigen-decomposition");
+        if (gram != null) {
+            spec.commandLine().getParseResult().matchedOptions().stream()
+                    .map(OptionSpec::longestName)
+                    .filter(name -> !WITH_GRAM.contains(name))
+                    .findFirst()
+                    .ifPresent(name -> {
+                        throw new UsageException(name + " does not apply with --gram, which analyses a stored kernel "
+                                + "instead of building one from data: drop " + name + " or --gram");
+                    });
+        }
+        if (matrixFree && top < 1) {
+            throw new UsageException("--matrix-free computes only the largest eigenvalues: add --top K (e.g. --top 100)");
         }
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import kspec.data.Datasets;
 import kspec.data.io.NpyWriter;
 import org.ejml.data.DMatrixRMaj;
@@ -95,6 +96,28 @@ class KspecInfoTest {
         assertEquals(2, CliRun.of("info", "--no-such-option").code());
         assertEquals(2, CliRun.of("info", "--sphere", "cube").code());
         assertEquals(2, CliRun.of("frobnicate").code());
+    }
+
+    @Test
+    void usageErrorIsOneLineAndAPointerToHelpNotTheHelp() {
+        CliRun unknown = CliRun.of("info", "--no-such-option");
+        assertEquals(List.of("kspec: usage error: Unknown option: '--no-such-option'", "see 'kspec info --help'"),
+                unknown.err().lines().toList());
+        CliRun range = CliRun.of("info", "--n", "-5");
+        assertEquals(2, range.code());
+        assertEquals(List.of("kspec: usage error: --n must be at least 1 (the number of points), got -5",
+                "see 'kspec info --help'"), range.err().lines().toList());
+        CliRun ignored = CliRun.of("info", "--data", "sphere:d=2", "--labels", "y.npy");
+        assertEquals(2, ignored.code());
+        assertTrue(ignored.err().startsWith("kspec: usage error: --labels applies to a data file, but --data sphere:d=2 "
+                + "is a synthetic manifold"), ignored.err());
+    }
+
+    @Test
+    void errorsThatAreNotExceptionsAreStillOneLine() {
+        assertEquals("the input nests or recurses too deeply for the thread's stack (StackOverflowError); check the "
+                + "input, and report it if it is well-formed", ErrorMessages.oneLine(new StackOverflowError()));
+        assertTrue(ErrorMessages.oneLine(new OutOfMemoryError("Java heap space")).startsWith("out of memory"));
     }
 
     @Test
