@@ -107,6 +107,7 @@ final class SpectrumCommand implements Runnable {
         if (gram != null) {
             AtomicFiles.registerInput(gram);
             DMatrixRMaj k = NpyReader.read(gram).asMatrix();
+            requireTopBelow(k.numRows);
             kindName = "gram";
             source.put("gram", gram.toString());
             result = new KernelSpectrum(SpectrumAnalysis.analyse(k, targets, options), null);
@@ -117,6 +118,7 @@ final class SpectrumCommand implements Runnable {
             targets = RegressionTargets.fromData(data);
             source.put("architecture", architecture.toString());
             source.put("data", data.provenance());
+            requireTopBelow(data.points().numRows);
             result = Kernels.spectrum(architecture, data.points(), kind, targets, options,
                     matrixFree ? KernelSpectrum.Route.MATRIX_FREE : KernelSpectrum.Route.AUTOMATIC, new ConsoleProgress(System.err));
         }
@@ -151,6 +153,13 @@ final class SpectrumCommand implements Runnable {
     }
 
     /** One clear error for option combinations the matrix-free path cannot serve. */
+    private void requireTopBelow(int n) {
+        if (top >= n) {
+            throw new UsageException("--top " + top + " must be below the number of points n = " + n
+                    + "; drop --top for the full spectrum");
+        }
+    }
+
     private void requireValidPathOptions() {
         OptionRanges.atLeast("--top", top, 0, "the number of largest eigenvalues, 0 for all");
         OptionRanges.within("--bootstrap", bootstrap, 0, MAX_BOOTSTRAP, "replicates, each one eigen-decomposition");

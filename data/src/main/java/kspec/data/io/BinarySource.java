@@ -81,7 +81,7 @@ final class BinarySource implements Closeable {
             throw new DataException("no such file: " + file + "; check the path");
         }
         if (Files.isDirectory(file)) {
-            throw new DataException(file + " is a directory; give the path of the " + kind + " data file");
+            throw new DataException(file + " is a directory; give the path of the " + kind + " file");
         }
         if (!Files.isReadable(file)) {
             throw new DataException(file + " is not readable; check its permissions");

@@ -54,6 +54,10 @@ public final class DatasetReader {
             }
             case CSV -> readCsv(data, name, opts);
         };
+        if (dataset.n() == 0 || dataset.dim() == 0) {
+            throw new DataException(data + " holds no data: " + dataset.n() + " rows × " + dataset.dim()
+                    + " columns; check the file or re-export it with the points in it");
+        }
         if (opts.labels() != null) {
             int[] labels = readLabelsFile(opts.labels(), opts.delimiter());
             checkCount(labels.length, dataset.n(), "labels file " + opts.labels(), data);
