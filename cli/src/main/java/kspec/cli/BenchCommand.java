@@ -81,10 +81,19 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
+        try (RunOutputs outputs = new RunOutputs(spec.commandLine().getOut())) {
+            execute(outputs);
+            outputs.commit();
+        }
+    }
+
+    /** The run: declares its outputs (refused before any work if they cannot be written), computes, writes them. */
+    private void execute(RunOutputs outputs) {
         OptionRanges.atLeast("--dim", dim, 1, "the dimension of the synthetic points");
         if (predict != null) {
             OptionRanges.atLeast("--predict", predict, 1, "the size to extrapolate to");
         }
+        json = outputs.declare("--json", json, true);
         int[] ns = Arrays.stream(sizes.values()).sorted().distinct().toArray();
         if (ns.length < 2) {
             throw new UsageException("--sizes gives " + ns.length + " distinct size; the complexity fit needs at least 2, "
@@ -97,6 +106,9 @@ final class BenchCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new UsageException("unknown stage '" + name + "'; use kernel, eigen, knn, curve");
             }
+        }
+        if (stages.stream().anyMatch(s -> s != Stage.KNN)) { // the kernel and its eigen working copy at the largest size
+            KernelBuilder.requireMemory(ns[ns.length - 1], 2);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "machine: %d cores, max heap %.0f MB, %s%n", Runtime.getRuntime().availableProcessors(),

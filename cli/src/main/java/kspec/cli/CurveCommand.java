@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 import kspec.core.stats.Estimate;
 import kspec.data.Dataset;
 import kspec.kernels.KernelKind;
+import kspec.kernels.finite.RandomFeatures;
 import kspec.scaling.Axis;
 import kspec.scaling.CurveConfig;
 import kspec.scaling.CurveReport;
@@ -63,11 +65,24 @@ final class CurveCommand implements Runnable {
 
     @Override
     public void run() {
+        try (RunOutputs outputs = new RunOutputs(spec.commandLine().getOut())) {
+            execute(outputs);
+            outputs.commit();
+        }
+    }
+
+    /** The run: declares its outputs (refused before any work if they cannot be written), computes, writes them. */
+    private void execute(RunOutputs outputs) {
         regression.validate();
+        outputs.inputs(dataOptions.inputFiles());
+        json = outputs.declare("--json", json, true);
         Dataset data = dataOptions.load();
         Axis resource = ChoiceNames.axis(axis);
         CurveConfig config = new CurveConfig(architectureOptions.architecture(), kind, resource, ChoiceNames.target(target),
                 regression.testPoints, sizes.values(), regression.seeds, regression.ridge, dataOptions.seed);
+        if (resource == Axis.WIDTH) {
+            RandomFeatures.requireMemory(config.architecture(), data.dim(), data.n(), IntStream.of(sizes.values()).max().orElseThrow());
+        }
         CurveReport report = Scaling.curve(data, config, new ConsoleProgress(System.err));
         LearningCurve curve = report.curve();
         ScalingExponent fit = report.fit();

@@ -87,6 +87,11 @@ final class DataOptions {
         return read(data, SeedStream.DATA.seed(seed));
     }
 
+    /** @return the files this run reads: the data file and the labels file, where given */
+    Path[] inputFiles() {
+        return new Path[] {Path.of(data), labels};
+    }
+
     /** The reading options apply to a data file; a synthetic or named data set would silently ignore them. */
     private void refuseFileOptionsWithoutFile() {
         boolean named = NamedDatasets.isNamed(data);

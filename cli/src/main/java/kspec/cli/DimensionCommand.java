@@ -60,6 +60,17 @@ final class DimensionCommand implements Runnable {
 
     @Override
     public void run() {
+        try (RunOutputs outputs = new RunOutputs(spec.commandLine().getOut())) {
+            execute(outputs);
+            outputs.commit();
+        }
+    }
+
+    /** The run: declares its outputs (refused before any work if they cannot be written), computes, writes them. */
+    private void execute(RunOutputs outputs) {
+        outputs.inputs(dataOptions.inputFiles());
+        json = outputs.declare("--json", json, true);
+        plot = outputs.declare("--plot", plot, false);
         Dataset data = dataOptions.load();
         IntrinsicDimension.Options options = IntrinsicDimension.Options.defaults().withMethods(methods)
                 .withMle(mleRange(kRange));

@@ -4,10 +4,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import kspec.core.stats.Estimate;
-import kspec.kernels.KernelKind;
-import kspec.data.DataException;
 import kspec.data.Dataset;
+import kspec.kernels.KernelKind;
+import kspec.kernels.finite.RandomFeatures;
 import kspec.scaling.Scaling;
 import kspec.scaling.Target;
 import kspec.scaling.duality.DualityConfig;
@@ -74,7 +75,27 @@ final class DualityCommand implements Runnable {
 
     @Override
     public void run() {
+        try (RunOutputs outputs = new RunOutputs(spec.commandLine().getOut())) {
+            execute(outputs);
+            outputs.commit();
+        }
+    }
+
+    /** The run: declares its outputs (refused before any work if they cannot be written), computes, writes them. */
+    private void execute(RunOutputs outputs) {
         regression.validate();
+        outputs.inputs(dataOptions.inputFiles());
+        json = outputs.declare("--json", json, true);
+        report = outputs.declare("--report", report, true);
+        Path dualityPlot = null;
+        Path spectrumPlot = null;
+        if (plots != null) {
+            if (!Files.isDirectory(plots)) {
+                throw new UsageException("--plots " + plots + " is not a directory; create it first, or give a directory");
+            }
+            dualityPlot = outputs.declare("--plots", plots.resolve("duality.png"), false);
+            spectrumPlot = outputs.declare("--plots", plots.resolve("spectrum.png"), false);
+        }
         if (dataOptions.n == null && dataOptions.isSynthetic()) {
             dataOptions.n = DEFAULT_POINTS;
         }
@@ -86,6 +107,7 @@ final class DualityCommand implements Runnable {
         }
         DualityConfig config = new DualityConfig(architectureOptions.architecture(), kind, targets,
                 regression.testPoints, sizes.values(), widths.values(), regression.seeds, regression.ridge, dataOptions.seed, grid);
+        RandomFeatures.requireMemory(config.architecture(), data.dim(), data.n(), IntStream.of(widths.values()).max().orElseThrow());
         PrintWriter out = spec.commandLine().getOut();
         out.println("kspec duality: " + data + ", " + kind + " of " + config.architecture() + ", target " + config.target().key());
         out.flush();
@@ -99,11 +121,8 @@ final class DualityCommand implements Runnable {
             Outputs.writeText(report, DualityReports.markdown(r, data));
         }
         if (plots != null) {
-            if (!Files.isDirectory(plots)) {
-                throw new DataException("plot directory " + plots + " does not exist; create it first");
-            }
-            Plots.duality(plots.resolve("duality.png"), r);
-            Plots.spectrum(plots.resolve("spectrum.png"), r.spectrum());
+            Plots.duality(dualityPlot, r);
+            Plots.spectrum(spectrumPlot, r.spectrum());
         }
     }
 

@@ -37,6 +37,16 @@ final class InfoCommand implements Runnable {
 
     @Override
     public void run() {
+        try (RunOutputs outputs = new RunOutputs(spec.commandLine().getOut())) {
+            execute(outputs);
+            outputs.commit();
+        }
+    }
+
+    /** The run: declares its outputs (refused before any work if they cannot be written), computes, writes them. */
+    private void execute(RunOutputs outputs) {
+        outputs.inputs(dataOptions.inputFiles());
+        json = outputs.declare("--json", json, true);
         Dataset raw = dataOptions.read();
         DatasetSummary before = DatasetSummary.of(raw);
         PrintWriter out = spec.commandLine().getOut();

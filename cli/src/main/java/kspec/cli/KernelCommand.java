@@ -2,6 +2,7 @@ package kspec.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -55,7 +56,22 @@ final class KernelCommand implements Runnable {
 
     @Override
     public void run() {
+        try (RunOutputs outputs = new RunOutputs(spec.commandLine().getOut())) {
+            execute(outputs);
+            outputs.commit();
+        }
+    }
+
+    /** The run: declares its outputs (refused before any work if they cannot be written), computes, writes them. */
+    private void execute(RunOutputs outputs) {
         Architecture architecture = architectureOptions.architecture();
+        outputs.inputs(dataOptions.inputFiles()).inputs(testData == null ? null : Path.of(testData));
+        Map<KernelKind, Path> files = new EnumMap<>(KernelKind.class);
+        for (KernelKind kind : kinds) {
+            Path file = kinds.size() == 1 ? out : withSuffix(out, "." + kind.name().toLowerCase(Locale.ROOT));
+            files.put(kind, outputs.declare(kinds.size() == 1 ? "--out" : "--out (" + kind + ")", file, false));
+        }
+        json = outputs.declare("--json", json, true);
         Dataset data = dataOptions.load();
         ConsoleProgress progress = new ConsoleProgress(System.err);
         KernelPair pair;
@@ -76,7 +92,7 @@ final class KernelCommand implements Runnable {
         for (KernelKind kind : kinds) {
             DMatrixRMaj k = pair.get(kind);
             Path file = kinds.size() == 1 ? out : withSuffix(out, "." + kind.name().toLowerCase(Locale.ROOT));
-            NpyWriter.write(file, k);
+            NpyWriter.write(files.get(kind), k);
             KernelSummary summary = KernelSummary.of(k);
             console.printf("%-5s %d×%d  trace %.6g  diag [%.6g, %.6g]  symmetry error %s  -> %s%n",
                     kind, k.numRows, k.numCols, summary.trace(), summary.minDiagonal(), summary.maxDiagonal(),

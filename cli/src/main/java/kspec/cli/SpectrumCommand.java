@@ -16,7 +16,6 @@ import kspec.kernels.KernelSpectrum;
 import kspec.kernels.Kernels;
 import kspec.data.Dataset;
 import kspec.data.io.CsvWriter;
-import kspec.data.io.AtomicFiles;
 import kspec.data.io.NpyReader;
 import kspec.scaling.RegressionTargets;
 import kspec.spectra.SpectrumAnalysis;
@@ -97,7 +96,19 @@ final class SpectrumCommand implements Runnable {
 
     @Override
     public void run() {
+        try (RunOutputs outputs = new RunOutputs(spec.commandLine().getOut())) {
+            execute(outputs);
+            outputs.commit();
+        }
+    }
+
+    /** The run: declares its outputs (refused before any work if they cannot be written), computes, writes them. */
+    private void execute(RunOutputs outputs) {
         requireValidPathOptions();
+        outputs.inputs(dataOptions.inputFiles()).inputs(gram);
+        json = outputs.declare("--json", json, true);
+        csv = outputs.declare("--csv", csv, true);
+        plot = outputs.declare("--plot", plot, false);
         String kindName;
         DMatrixRMaj targets = null;
         Map<String, Object> source = new LinkedHashMap<>();
@@ -105,7 +116,6 @@ final class SpectrumCommand implements Runnable {
         SpectrumAnalysis.Options options = new SpectrumAnalysis.Options(top, window, bootstrap,
                 SeedStream.BOOTSTRAP.seed(dataOptions.seed));
         if (gram != null) {
-            AtomicFiles.registerInput(gram);
             DMatrixRMaj k = NpyReader.read(gram).asMatrix();
             requireTopBelow(k.numRows);
             kindName = "gram";

@@ -125,8 +125,14 @@ class KspecInfoTest {
         Path input = smallNpy();
         byte[] before = Files.readAllBytes(input);
         CliRun r = CliRun.of("info", "--data", input.toString(), "--json", input.toString());
-        assertEquals(1, r.code());
-        assertTrue(r.err().contains("input"), r.err());
+        assertEquals(2, r.code(), "refused as a usage error, before reading");
+        assertTrue(r.err().contains("is an input of this run"), r.err());
+        Path link = Files.createSymbolicLink(dir.resolve("link.npy"), input);
+        Path sub = Files.createDirectory(dir.resolve("sub"));
+        for (Path spelling : List.of(link, sub.resolve("../" + input.getFileName()))) {
+            CliRun other = CliRun.of("info", "--data", input.toString(), "--json", spelling.toString());
+            assertEquals(2, other.code(), spelling.toString());
+        }
         assertEquals(java.util.Arrays.toString(before), java.util.Arrays.toString(Files.readAllBytes(input)));
     }
 

@@ -11,22 +11,17 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import kspec.data.DataException;
 
 /**
  * Safe output: every file is written to a temporary file in the target's directory and moved
  * into place atomically, so a reader never sees a half-written file and a failure leaves the old
- * file (if any) untouched and no partial output behind. Also guards against overwriting the data
- * being analysed: every file read by {@link DatasetReader} is registered as an input, and writing
- * to a path that resolves to a registered input is refused.
+ * file (if any) untouched and no partial output behind. Which paths a program may write (never
+ * one of its inputs) is the program's decision: it knows its inputs and outputs.
  */
 public final class AtomicFiles {
 
     private static final int BUFFER = 1 << 16;
-
-    /** Canonical paths of every input read in this process. */
-    private static final Set<Path> INPUTS = ConcurrentHashMap.newKeySet();
 
     private AtomicFiles() {
     }
@@ -37,31 +32,14 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    /** Registers {@code input} (resolved through symbolic links) as a file no writer may overwrite. */
-    public static void registerInput(Path input) {
-        INPUTS.add(canonical(input));
-    }
-
-    /**
-     * @throws DataException if {@code output} resolves to a registered input
-     */
-    public static void checkNotInput(Path output) {
-        Path resolved = canonical(output);
-        if (INPUTS.contains(resolved)) {
-            throw new DataException("refusing to overwrite input file " + resolved + "; choose another output path");
-        }
-    }
-
     /**
      * Writes {@code target} atomically: the body writes a temporary file next to it, which is then
      * moved over {@code target}. On any failure the temporary file is deleted and {@code target}
      * is left as it was.
      *
-     * @throws DataException if {@code target} is a registered input, its directory does not exist,
-     *                       or writing fails
+     * @throws DataException if the directory of {@code target} does not exist, or writing fails
      */
     public static void write(Path target, Body body) {
-        checkNotInput(target);
         Path absolute = target.toAbsolutePath().normalize();
         Path dir = absolute.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
@@ -108,23 +86,5 @@ public final class AtomicFiles {
                 ? Files.getPosixFilePermissions(target)
                 : PosixFilePermissions.fromString("rw-r--r--");
         Files.setPosixFilePermissions(temp, permissions);
-    }
-
-    /** @return the real path if the file exists, else the real parent joined with the file name, else the normalized absolute path */
-    private static Path canonical(Path p) {
-        Path absolute = p.toAbsolutePath().normalize();
-        try {
-            return absolute.toRealPath();
-        } catch (IOException missing) {
-            Path parent = absolute.getParent();
-            if (parent != null && absolute.getFileName() != null) {
-                try {
-                    return parent.toRealPath().resolve(absolute.getFileName());
-                } catch (IOException parentMissing) {
-                    return absolute;
-                }
-            }
-            return absolute;
-        }
     }
 }

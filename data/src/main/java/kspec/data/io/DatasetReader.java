@@ -14,7 +14,6 @@ import org.ejml.data.DMatrixRMaj;
  * Reads a data file into a {@link Dataset}: detects the format, reads the points (rows = axis 0,
  * remaining axes flattened), pairs class labels from a separate file or a CSV column, a CSV target
  * column, and records {@link Provenance} (source path, format, element type as found in the file).
- * Every file read is registered with {@link AtomicFiles#registerInput} so no writer can overwrite it.
  */
 public final class DatasetReader {
 
@@ -41,7 +40,6 @@ public final class DatasetReader {
             throw new DataException("both a labels file (" + opts.labels() + ") and a label column ('"
                     + opts.labelColumn() + "') were given for " + data + "; use one of them");
         }
-        AtomicFiles.registerInput(data);
         String name = data.getFileName() == null ? data.toString() : data.getFileName().toString();
         Dataset dataset = switch (format) {
             case NPY -> {
@@ -106,7 +104,6 @@ public final class DatasetReader {
      * (text labels mapped to 0..k-1 in order of first appearance).
      */
     static int[] readLabelsFile(Path labels, Character delimiter) {
-        AtomicFiles.registerInput(labels);
         BinarySource.checkReadableNonEmpty(labels, "labels");
         DataFormat format;
         try {

@@ -59,8 +59,6 @@ public final class NamedDatasets {
         };
         Path images = locate(dir, filePrefix + "-images-idx3-ubyte", overridden);
         Path labels = locate(dir, filePrefix + "-labels-idx1-ubyte", overridden);
-        AtomicFiles.registerInput(images);
-        AtomicFiles.registerInput(labels);
         IdxArray imageArray = IdxReader.read(images);
         int[] labelValues = IdxReader.read(labels).asLabels();
         if (labelValues.length != imageArray.shape()[0]) {

@@ -116,13 +116,6 @@ class DatasetReaderTest {
         assertTrue(e.getMessage().contains("CSV input only"), e.getMessage());
     }
 
-    @Test
-    void filesReadAreRegisteredAsInputs() {
-        Path csv = Fixtures.write(dir, "guarded.csv", "1,2\n3,4\n");
-        DatasetReader.read(csv, ReadOptions.defaults());
-        assertThrows(DataException.class, () -> NpyWriter.write(csv, new double[] {1}));
-    }
-
     private static ReadOptions options(DataFormat format, Path labels, String labelColumn, String targetColumn) {
         return new ReadOptions(format, labels, labelColumn, targetColumn, null);
     }

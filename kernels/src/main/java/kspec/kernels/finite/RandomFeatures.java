@@ -36,6 +36,18 @@ public final class RandomFeatures {
     }
 
     /**
+     * Refuses, before any work, random features that would not fit the heap: the weights of a
+     * width-P network and its forward pass over {@code points} points. Lets a caller that will draw
+     * several widths fail at once for the largest instead of after the smaller ones.
+     *
+     * @throws kspec.core.memory.InsufficientMemoryException naming the width and what it needs
+     */
+    public static void requireMemory(Architecture a, int dIn, int points, int width) {
+        RandomNetwork.requireWeightMemory(a, dIn, width);
+        RandomNetwork.requireForwardMemory(points, width, (int) a.layers().stream().filter(l -> l instanceof Dense).count());
+    }
+
+    /**
      * The empirical NNGP σ_w,L² ΦΦᵀ/P + σ_b,L² (L = readout) of one network of width P; converges to
      * {@code KernelBuilder.gram(a, x, {NNGP})} as P → ∞.
      *

@@ -62,10 +62,7 @@ public final class RandomNetwork {
         }
         SplittableRandom rng = new SplittableRandom(seed);
         List<Layer> layers = a.layers();
-        long hidden = a.layers().stream().filter(l -> l instanceof Dense).count() - 1;
-        HeapBudget.require("the weights of a width-" + width + " network",
-                HeapBudget.bytes(width, dIn + 1, Double.BYTES)
-                        + HeapBudget.bytes(Math.max(0, hidden - 1), width, width + 1L, Double.BYTES));
+        requireWeightMemory(a, dIn, width);
         List<Step> steps = new ArrayList<>();
         int fanIn = dIn;
         for (int i = 0; i < layers.size(); i++) {
@@ -93,6 +90,23 @@ public final class RandomNetwork {
         return new RandomNetwork(a, dIn, width, steps);
     }
 
+    /**
+     * Refuses (before allocating) weights that do not fit the heap: width × (d_in + 1) for the first
+     * Dense layer and width × (width + 1) for every further hidden one.
+     */
+    static void requireWeightMemory(Architecture a, int dIn, int width) {
+        long hidden = a.layers().stream().filter(l -> l instanceof Dense).count() - 1;
+        HeapBudget.require("the weights of a width-" + width + " network",
+                HeapBudget.bytes(width, dIn + 1L, Double.BYTES)
+                        + HeapBudget.bytes(Math.max(0, hidden - 1), width, width + 1L, Double.BYTES));
+    }
+
+    /** Refuses a forward pass whose inputs and pre-activations (two points × width matrices per Dense layer) do not fit. */
+    static void requireForwardMemory(int points, int width, int denseLayers) {
+        HeapBudget.require("the forward pass of " + points + " points through a width-" + width + " network",
+                HeapBudget.bytes(points, width, 2L * denseLayers, Double.BYTES));
+    }
+
     /** @return the architecture */
     public Architecture architecture() {
         return architecture;
@@ -114,8 +128,7 @@ public final class RandomNetwork {
             throw new IllegalArgumentException("The network was drawn for " + dIn + " input features, the points have "
                     + x.numCols);
         }
-        HeapBudget.require("the forward pass of " + x.numRows + " points through a width-" + width + " network",
-                HeapBudget.bytes(x.numRows, width, 2L * steps.size(), Double.BYTES));
+        requireForwardMemory(x.numRows, width, steps.size());
         Pass pass = new Pass();
         DMatrixRMaj h = x;
         for (Step s : steps) {
