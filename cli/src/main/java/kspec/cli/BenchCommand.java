@@ -81,13 +81,9 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        try (RunOutputs outputs = new RunOutputs(spec.commandLine().getOut())) {
-            execute(outputs);
-            outputs.commit();
-        }
+        RunOutputs.run(spec, this::execute);
     }
 
-    /** The run: declares its outputs (refused before any work if they cannot be written), computes, writes them. */
     private void execute(RunOutputs outputs) {
         OptionRanges.atLeast("--dim", dim, 1, "the dimension of the synthetic points");
         if (predict != null) {

@@ -60,13 +60,9 @@ final class DimensionCommand implements Runnable {
 
     @Override
     public void run() {
-        try (RunOutputs outputs = new RunOutputs(spec.commandLine().getOut())) {
-            execute(outputs);
-            outputs.commit();
-        }
+        RunOutputs.run(spec, this::execute);
     }
 
-    /** The run: declares its outputs (refused before any work if they cannot be written), computes, writes them. */
     private void execute(RunOutputs outputs) {
         outputs.inputs(dataOptions.inputFiles());
         json = outputs.declare("--json", json, true);

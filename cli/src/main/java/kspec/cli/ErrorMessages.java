@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import kspec.core.ParameterException;
 import kspec.core.ParameterMessage;
-import kspec.data.DataException;
 import kspec.core.memory.InsufficientMemoryException;
+import kspec.data.DataException;
 
 /** Turns any failure into the one line a user reads. */
 final class ErrorMessages {

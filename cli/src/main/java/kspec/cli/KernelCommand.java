@@ -56,13 +56,9 @@ final class KernelCommand implements Runnable {
 
     @Override
     public void run() {
-        try (RunOutputs outputs = new RunOutputs(spec.commandLine().getOut())) {
-            execute(outputs);
-            outputs.commit();
-        }
+        RunOutputs.run(spec, this::execute);
     }
 
-    /** The run: declares its outputs (refused before any work if they cannot be written), computes, writes them. */
     private void execute(RunOutputs outputs) {
         Architecture architecture = architectureOptions.architecture();
         outputs.inputs(dataOptions.inputFiles()).inputs(testData == null ? null : Path.of(testData));

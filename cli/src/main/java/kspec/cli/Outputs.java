@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import kspec.data.io.AtomicFiles;
 
-/** Writes the CLI's result files: atomically, never over an input file. */
+/**
+ * Writes the CLI's result files atomically; the commands write them to the temporary paths
+ * {@link RunOutputs} hands out, which the run moves into place once all are written.
+ */
 final class Outputs {
 
     private static final ObjectMapper JSON = new ObjectMapper()

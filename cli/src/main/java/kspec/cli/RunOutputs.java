@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import kspec.data.DataException;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The output files of one run, written all or nothing.
@@ -42,6 +44,18 @@ final class RunOutputs implements AutoCloseable {
     private final Map<Path, Output> outputs = new LinkedHashMap<>();
     private final Thread cleanup = new Thread(this::deleteTemporaries, "kspec-output-cleanup");
     private boolean hooked;
+
+    /**
+     * Runs a command's body with the outputs of one run: the body declares its outputs before any
+     * work and writes them to the paths {@link #declare} returns; they are moved into place when
+     * the body returns, and deleted if it throws.
+     */
+    static void run(CommandSpec spec, Consumer<RunOutputs> body) {
+        try (RunOutputs outputs = new RunOutputs(spec.commandLine().getOut())) {
+            body.accept(outputs);
+            outputs.commit();
+        }
+    }
 
     /** @param stdout where outputs named {@code -} go */
     RunOutputs(PrintWriter stdout) {

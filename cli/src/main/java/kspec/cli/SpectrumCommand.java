@@ -96,13 +96,9 @@ final class SpectrumCommand implements Runnable {
 
     @Override
     public void run() {
-        try (RunOutputs outputs = new RunOutputs(spec.commandLine().getOut())) {
-            execute(outputs);
-            outputs.commit();
-        }
+        RunOutputs.run(spec, this::execute);
     }
 
-    /** The run: declares its outputs (refused before any work if they cannot be written), computes, writes them. */
     private void execute(RunOutputs outputs) {
         requireValidPathOptions();
         outputs.inputs(dataOptions.inputFiles()).inputs(gram);
