@@ -23,6 +23,7 @@ final class ErrorMessages {
             Map.entry("ReadOptions.labels", "--labels"),
             Map.entry("ReadOptions.labelColumn", "--label-column"),
             Map.entry("ReadOptions.targetColumn", "--target-column"),
+            Map.entry("ReadOptions.delimiter", "--delimiter"),
             Map.entry("Preprocessing.nonFinite", "--allow-nonfinite"),
             Map.entry("Architecture.width", "--width"),
             Map.entry("KernelBuilder.kinds", "--kind"),

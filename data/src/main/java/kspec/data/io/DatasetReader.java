@@ -36,6 +36,10 @@ public final class DatasetReader {
             throw new DataException(ParameterMessage.of("{" + column + "} applies to CSV input only, but " + data + " is "
                     + format.id() + "; give a labels file in {ReadOptions.labels} instead", column, "ReadOptions.labels"));
         }
+        if (format != DataFormat.CSV && opts.delimiter() != null) {
+            throw new DataException(ParameterMessage.of("{ReadOptions.delimiter} applies to CSV input only, but " + data
+                    + " is " + format.id() + "; drop it", "ReadOptions.delimiter"));
+        }
         if (opts.labels() != null && opts.labelColumn() != null) {
             throw new DataException("both a labels file (" + opts.labels() + ") and a label column ('"
                     + opts.labelColumn() + "') were given for " + data + "; use one of them");
