@@ -108,6 +108,7 @@ final class SpectrumCommand implements Runnable {
         SpectrumAnalysis.Options options = new SpectrumAnalysis.Options(top, window, bootstrap,
                 SeedStream.BOOTSTRAP.seed(dataOptions.seed));
         Map<String, Object> cluster = null;
+        double solveSeconds = Double.NaN;
         if (spark != null) {
             Architecture architecture = architectureOptions.architecture();
             Dataset data = dataOptions.load();
@@ -147,8 +148,10 @@ final class SpectrumCommand implements Runnable {
             targets = RegressionTargets.fromData(data);
             source.put("architecture", architecture.toString());
             source.put("data", data.provenance());
+            long t0 = System.nanoTime();
             result = Kernels.spectrum(architecture, data.points(), kind, targets, options,
                     matrixFree ? KernelSpectrum.Route.MATRIX_FREE : KernelSpectrum.Route.AUTOMATIC, new ConsoleProgress(System.err));
+            solveSeconds = (System.nanoTime() - t0) * 1e-9;
         }
         SpectrumAnalysis.Result analysis = result.analysis();
         print(spec.commandLine().getOut(), kindName, result, cluster);
@@ -162,6 +165,7 @@ final class SpectrumCommand implements Runnable {
                 mf.put("tileRows", result.matrixFree().tileRows());
                 mf.put("blockProducts", result.matrixFree().products());
                 mf.put("kernelEntriesPerProduct", result.matrixFree().entriesPerProduct());
+                mf.put("solveSeconds", solveSeconds);
                 mf.put("converged", analysis.spectrum().converged());
                 report.put("matrixFree", mf);
             }

@@ -1,11 +1,11 @@
 package kspec.spark;
 
-import kspec.core.linalg.NativeBlas;
+import kspec.core.linalg.Blas;
 
 /**
- * An executor runs several tasks at once, each a Java thread calling native BLAS: the BLAS pool
- * must then be one thread (BLAS threads competing with task threads for the same cores slow both
- * down many times), so every task sets it before its first BLAS call. One thread per task slot.
+ * An executor runs several tasks at once, each a Java thread calling BLAS: the native pool must
+ * then be one thread (BLAS threads competing with task threads for the same cores slow both down
+ * many times), so every task sets it before its first BLAS call. One thread per task slot.
  */
 final class ExecutorBlas {
 
@@ -13,8 +13,8 @@ final class ExecutorBlas {
     }
 
     static void oneThreadPerTask() {
-        if (NativeBlas.isAvailable() && NativeBlas.threads() != 1) {
-            NativeBlas.setThreads(1);
+        if (Blas.threads() != 1) {
+            Blas.setThreads(1);
         }
     }
 }
