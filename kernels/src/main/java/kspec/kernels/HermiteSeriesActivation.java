@@ -5,8 +5,6 @@ import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.DoubleUnaryOperator;
-import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
-import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 
 /**
  * A generic activation whose duals are evaluated from its Hermite expansion (Mehler's formula):
@@ -62,13 +60,13 @@ final class HermiteSeriesActivation implements Activation {
         this.phi = phi;
         this.phiPrime = phiPrime;
         this.terms = terms;
-        GaussIntegrator rule = new GaussIntegratorFactory().hermite(NODES);
+        GaussHermiteRule rule = GaussHermiteRule.of(NODES);
         z = new double[NODES];
         weight = new double[NODES];
         basis = new double[terms + 1][NODES];
         for (int j = 0; j < NODES; j++) {
-            z[j] = Math.sqrt(2) * rule.getPoint(j);
-            weight[j] = rule.getWeight(j) / Math.sqrt(Math.PI);
+            z[j] = Math.sqrt(2) * rule.node(j);
+            weight[j] = rule.weight(j) / Math.sqrt(Math.PI);
             double prev = 0;
             double h = 1;
             for (int k = 0; k <= terms; k++) {
