@@ -100,7 +100,7 @@ class SparkNeighborsTest {
         List<IdEstimate> a = IntrinsicDimension.fromTable(x, spark, options);
         List<IdEstimate> b = IntrinsicDimension.fromTable(x, local, options);
         for (int m = 0; m < a.size(); m++) {
-            assertEquals(b.get(m).dimension(), a.get(m).dimension(), 1e-12, b.get(m).method());
+            assertEquals(b.get(m).dimension().value(), a.get(m).dimension().value(), 1e-12, b.get(m).method().toString());
         }
     }
 
