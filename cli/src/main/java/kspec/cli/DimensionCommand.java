@@ -17,7 +17,9 @@ import kspec.manifold.dimension.LevinaBickel;
 import kspec.manifold.dimension.ScaleCurve;
 import kspec.scaling.ScalingPrediction;
 import kspec.manifold.dimension.TwoNn;
+import kspec.manifold.knn.NearestNeighbors;
 import kspec.manifold.knn.NeighborTable;
+import kspec.spark.ClusterSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -29,7 +31,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code kspec dimension}: the intrinsic dimension of the data manifold by TwoNN, the harmonic
  * Levina–Bickel MLE, GRIDE and the correlation dimension, each with a 95% interval and the scale it
- * probes; optionally the estimate as a function of scale; and the exponents d predicts.
+ * probes; optionally the estimate as a function of scale; and the exponents d predicts. With
+ * {@code --spark MASTER} the exact k-nearest-neighbour search runs on Apache Spark (the estimators,
+ * and the correlation dimension's own pair sample, stay on this machine).
  */
 @Command(name = "dimension", mixinStandardHelpOptions = true,
         description = "Estimate the intrinsic dimension (TwoNN, MLE, GRIDE, correlation dimension) with error bars.")
@@ -49,6 +53,11 @@ final class DimensionCommand implements Runnable {
     @Option(names = "--scale-curve", description = "Also estimate TwoNN under decimation and GRIDE over neighbour ranks.")
     boolean scaleCurve;
 
+    @Option(names = "--spark", paramLabel = "MASTER", description = {"Run the exact k-nearest-neighbour search on Apache "
+            + "Spark (local[*] on this machine, or a cluster's master URL). Needs Spark on the class path: ./kspec adds "
+            + "it, or spark-submit cli/target/kspec.jar."})
+    String spark;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Write the estimates as JSON.")
     Path json;
 
@@ -67,10 +76,21 @@ final class DimensionCommand implements Runnable {
         outputs.inputs(dataOptions.inputFiles());
         json = outputs.declare("--json", json, true);
         plot = outputs.declare("--plot", plot, false);
+        if (spark != null) {
+            SparkSupport.requireAvailable();
+        }
         Dataset data = dataOptions.load();
         IntrinsicDimension.Options options = IntrinsicDimension.Options.defaults().withMethods(methods)
                 .withMle(mleRange(kRange));
-        NeighborTable table = IntrinsicDimension.neighbours(data.points(), options);
+        NeighborTable table;
+        if (spark != null) {
+            try (ClusterSession session = ClusterSession.start(spark)) {
+                table = NearestNeighbors.search(data.points(), options.tableK(), options.policy(), session.neighbours(),
+                        options.seed());
+            }
+        } else {
+            table = IntrinsicDimension.neighbours(data.points(), options);
+        }
         List<IdEstimate> estimates = IntrinsicDimension.fromTable(data.points(), table, options);
         List<ScaleCurve> curves = new ArrayList<>();
         if (scaleCurve || plot != null) {

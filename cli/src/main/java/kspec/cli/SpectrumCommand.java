@@ -23,6 +23,8 @@ import kspec.spectra.eigen.Spectrum;
 import kspec.spectra.fit.FitWindow;
 import kspec.spectra.fit.PowerLawFit;
 import kspec.spectra.fit.TargetSpectrum;
+import kspec.spark.ClusterSession;
+import kspec.spark.SparkKernelOperator;
 import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -40,6 +42,10 @@ import picocli.CommandLine.Model.OptionSpec;
  *
  * <p>The dense or matrix-free path ({@code --matrix-free}, or automatically with {@code --top} when
  * the kernel does not fit) is chosen by {@link Kernels#spectrum}; the report says which was used.
+ *
+ * <p><b>On Spark</b> ({@code --spark MASTER} with {@code --top K}): the same top-K solve with a
+ * {@link SparkKernelOperator}, every product one Spark job over group pairs of the points; the JSON
+ * is the single-box run's, with {@code path} "spark" and the cluster layout under {@code spark}.
  */
 @Command(name = "spectrum", mixinStandardHelpOptions = true,
         description = "Eigen-decompose the NNGP/NTK (or --gram K.npy) and fit the spectral decay exponent alphaK.")
@@ -62,10 +68,15 @@ final class SpectrumCommand implements Runnable {
     @Option(names = "--top", paramLabel = "K", defaultValue = "0", description = "Only the K largest eigenvalues (default: all).")
     int top;
 
-    @Option(names = "--matrix-free", description = {"Never store the n x n kernel: recompute it in row strips on every "
+    @Option(names = "--matrix-free", description = {"Never store the n x n kernel: recompute it block pair by block pair on every "
             + "product and find the --top K eigenvalues by block Krylov. Needs --top; chosen automatically with --top "
             + "when the dense kernel would not fit the heap (or n > 46340)."})
     boolean matrixFree;
+
+    @Option(names = "--spark", paramLabel = "MASTER", description = {"Compute the --top K eigenvalues on Apache Spark: "
+            + "every product with the kernel is one Spark job (local[*] on this machine, or a cluster's master URL). "
+            + "Needs Spark on the class path: ./kspec adds it, or spark-submit cli/target/kspec.jar."})
+    String spark;
 
     @Option(names = "--fit", paramLabel = "auto|IMIN:IMAX", defaultValue = "auto", converter = WindowConverter.class,
             description = "Fit window in 1-based ranks, or auto (default).")
@@ -111,7 +122,36 @@ final class SpectrumCommand implements Runnable {
         KernelSpectrum result;
         SpectrumAnalysis.Options options = new SpectrumAnalysis.Options(top, window, bootstrap,
                 SeedStream.BOOTSTRAP.seed(dataOptions.seed));
-        if (gram != null) {
+        Map<String, Object> cluster = null;
+        double solveSeconds = Double.NaN;
+        if (spark != null) {
+            Architecture architecture = architectureOptions.architecture();
+            Dataset data = dataOptions.load();
+            requireTopBelow(data.points().numRows);
+            kindName = kind.name().toLowerCase(Locale.ROOT);
+            targets = RegressionTargets.fromData(data);
+            source.put("architecture", architecture.toString());
+            source.put("data", data.provenance());
+            try (ClusterSession session = ClusterSession.start(spark);
+                 SparkKernelOperator op = session.kernelOperator(architecture, data.points(), kind)) {
+                System.err.println("kspec: " + op + " on " + session.master());
+                long t0 = System.nanoTime();
+                SpectrumAnalysis.Result analysis = SpectrumAnalysis.analyse(op, targets, options);
+                double seconds = (System.nanoTime() - t0) * 1e-9;
+                result = new KernelSpectrum(analysis, new KernelSpectrum.MatrixFreeRun(op.layout().blockRows(),
+                        op.entriesPerApplication(), op.applications()));
+                cluster = new LinkedHashMap<>();
+                cluster.put("master", session.master());
+                cluster.put("groups", op.groupPairs().groups());
+                cluster.put("tasksPerProduct", op.groupPairs().pairs());
+                cluster.put("subBlockRows", op.layout().blockRows());
+                cluster.put("placement", op.layout().placement().toString().toLowerCase(Locale.ROOT));
+                cluster.put("blockProducts", op.applications());
+                cluster.put("kernelEntriesPerProduct", op.entriesPerApplication());
+                cluster.put("solveSeconds", seconds);
+                cluster.put("converged", analysis.spectrum().converged());
+            }
+        } else if (gram != null) {
             DMatrixRMaj k = NpyReader.read(gram).asMatrix();
             requireTopBelow(k.numRows);
             kindName = "gram";
@@ -125,19 +165,24 @@ final class SpectrumCommand implements Runnable {
             source.put("architecture", architecture.toString());
             source.put("data", data.provenance());
             requireTopBelow(data.points().numRows);
+            long t0 = System.nanoTime();
             result = Kernels.spectrum(architecture, data.points(), kind, targets, options,
                     matrixFree ? KernelSpectrum.Route.MATRIX_FREE : KernelSpectrum.Route.AUTOMATIC, new ConsoleProgress(System.err));
+            solveSeconds = (System.nanoTime() - t0) * 1e-9;
         }
         SpectrumAnalysis.Result analysis = result.analysis();
-        print(spec.commandLine().getOut(), kindName, result);
+        print(spec.commandLine().getOut(), kindName, result, cluster);
         if (json != null) {
             Map<String, Object> report = json(kindName, analysis);
-            report.put("path", result.dense() ? "dense" : "matrix-free");
-            if (!result.dense()) {
+            report.put("path", cluster != null ? "spark" : result.dense() ? "dense" : "matrix-free");
+            if (cluster != null) {
+                report.put("spark", cluster);
+            } else if (!result.dense()) {
                 Map<String, Object> mf = new LinkedHashMap<>();
                 mf.put("tileRows", result.matrixFree().tileRows());
                 mf.put("blockProducts", result.matrixFree().products());
                 mf.put("kernelEntriesPerProduct", result.matrixFree().entriesPerProduct());
+                mf.put("solveSeconds", solveSeconds);
                 mf.put("converged", analysis.spectrum().converged());
                 report.put("matrixFree", mf);
             }
@@ -182,21 +227,36 @@ final class SpectrumCommand implements Runnable {
         if (matrixFree && top < 1) {
             throw new UsageException("--matrix-free computes only the largest eigenvalues: add --top K (e.g. --top 100)");
         }
+        if (spark != null) {
+            if (top < 1) {
+                throw new UsageException("--spark computes only the largest eigenvalues: add --top K (e.g. --top 10)");
+            }
+            if (bootstrap > 0) {
+                throw new UsageException("--spark cannot be combined with --bootstrap, which resamples a stored kernel: "
+                        + "drop one of them");
+            }
+            SparkSupport.requireAvailable();
+        }
     }
 
-    private static void print(PrintWriter out, String kind, KernelSpectrum result) {
+    private static void print(PrintWriter out, String kind, KernelSpectrum result, Map<String, Object> cluster) {
         SpectrumAnalysis.Result r = result.analysis();
         Spectrum s = r.spectrum();
         out.printf("kernel      %s, n = %d, eigenvalues of K/n (%s), backend %s%n", kind, s.n(),
                 s.normalization().toString().toLowerCase(Locale.ROOT), s.backend());
-        if (result.dense()) {
+        String convergence = s.converged() ? "converged" : "NOT converged (eigenvalues are unconverged Ritz values)";
+        if (cluster != null) {
+            out.printf("path        spark (%s): kernel recomputed by %s tasks over %s groups (%s entries) per block "
+                    + "product, %s block products, %s; a dense kernel would need %.2f GB%n", cluster.get("master"),
+                    cluster.get("tasksPerProduct"), cluster.get("groups"), cluster.get("kernelEntriesPerProduct"),
+                    cluster.get("blockProducts"), convergence, 8.0 * s.n() * s.n() / 1e9);
+        } else if (result.dense()) {
             out.println("path        dense (the n x n kernel is stored)");
         } else {
             KernelSpectrum.MatrixFreeRun mf = result.matrixFree();
-            out.printf("path        matrix-free: kernel recomputed in %d-row strips (%d entries) per block product, "
+            out.printf("path        matrix-free: kernel recomputed in %d-row block pairs (%d entries) per block product, "
                     + "%d block products, %s; a dense kernel would need %.2f GB%n", mf.tileRows(), mf.entriesPerProduct(),
-                    mf.products(), s.converged() ? "converged" : "NOT converged (eigenvalues are unconverged Ritz values)",
-                    8.0 * s.n() * s.n() / 1e9);
+                    mf.products(), convergence, 8.0 * s.n() * s.n() / 1e9);
         }
         double[] e = s.eigenvalues();
         out.printf("spectrum    λ1 = %.4g, λ10 = %.4g, λ100 = %s; negative: %d (mass %.2e)%n", e[0],

@@ -8,8 +8,9 @@ import java.util.function.DoubleUnaryOperator;
  * Factory for the {@link Activation}s, in neural-tangents naming. Closed forms: {@link #relu()},
  * {@link #abRelu}, {@link #leakyRelu}, {@link #abs()}, {@link #erf}, {@link #sigmoidLike()},
  * {@link #gelu()}, {@link #sin}, {@link #cos}, {@link #rbf}, {@link #exp}, {@link #sign()},
- * {@link #identity()}, {@link #rectifiedMonomial}. Any other φ with φ′: {@link #numerical}
- * (Gauss–Hermite quadrature; {@link #tanh()}, {@link #softplus()}, {@link #silu()} are built on it).
+ * {@link #identity()}, {@link #rectifiedMonomial}. Any other φ with φ′: {@link #series} (Hermite
+ * expansion, fast; {@link #tanh()}, {@link #softplus()}, {@link #silu()} are built on it) or
+ * {@link #numerical} (2-D Gauss–Hermite quadrature, the slow reference).
  *
  * <p>String tokens ({@link #parse}), case-insensitive, defaults as in NT:
  * {@code Relu, ABRelu(a,b), LeakyRelu(alpha), Abs, Erf[(a[,b[,c]])] (1,1,0), SigmoidLike, Gelu,
@@ -128,23 +129,39 @@ public final class Activations {
         return new GaussHermiteActivation(name, phi, phiPrime, nodes);
     }
 
-    /** @return tanh, by quadrature with the default node count */
+    /**
+     * A generic activation evaluated from its Hermite expansion (Mehler's formula), with per-point
+     * coefficients: about 4·terms flops per kernel entry and layer, against nodes² evaluations of φ
+     * for {@link #numerical}; see the accuracy statement on {@code HermiteSeriesActivation} (rounding
+     * level for smooth φ at moderate variance, algebraic convergence for a kink).
+     *
+     * @param name  the token it prints as (not parseable unless it is a built-in name)
+     * @param phi   φ
+     * @param phiPrime φ′
+     * @param terms K, the highest power of the correlation kept, 1…199
+     * @return the activation
+     */
+    public static Activation series(String name, DoubleUnaryOperator phi, DoubleUnaryOperator phiPrime, int terms) {
+        return new HermiteSeriesActivation(name, phi, phiPrime, terms);
+    }
+
+    /** @return tanh, by its Hermite series with the default number of terms */
     public static Activation tanh() {
-        return numerical("Tanh", Math::tanh, x -> 1 - Math.tanh(x) * Math.tanh(x), GaussHermiteActivation.DEFAULT_NODES);
+        return series("Tanh", Math::tanh, x -> 1 - Math.tanh(x) * Math.tanh(x), HermiteSeriesActivation.DEFAULT_TERMS);
     }
 
-    /** @return softplus log(1 + eˣ), by quadrature */
+    /** @return softplus log(1 + eˣ), by its Hermite series */
     public static Activation softplus() {
-        return numerical("Softplus", x -> x > 30 ? x : Math.log1p(Math.exp(x)), Activations::logistic,
-                GaussHermiteActivation.DEFAULT_NODES);
+        return series("Softplus", x -> x > 30 ? x : Math.log1p(Math.exp(x)), Activations::logistic,
+                HermiteSeriesActivation.DEFAULT_TERMS);
     }
 
-    /** @return SiLU x·σ(x), by quadrature */
+    /** @return SiLU x·σ(x), by its Hermite series */
     public static Activation silu() {
-        return numerical("Silu", x -> x * logistic(x), x -> {
+        return series("Silu", x -> x * logistic(x), x -> {
             double s = logistic(x);
             return s * (1 + x * (1 - s));
-        }, GaussHermiteActivation.DEFAULT_NODES);
+        }, HermiteSeriesActivation.DEFAULT_TERMS);
     }
 
     private static double logistic(double x) {

@@ -1,8 +1,6 @@
 package kspec.kernels;
 
 import java.util.function.DoubleUnaryOperator;
-import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
-import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 
 /**
  * A generic activation whose duals are computed by tensor-product Gauss–Hermite quadrature
@@ -48,12 +46,12 @@ final class GaussHermiteActivation implements Activation {
         this.label = label;
         this.phi = phi;
         this.phiPrime = phiPrime;
-        GaussIntegrator rule = new GaussIntegratorFactory().hermite(nodeCount);
+        GaussHermiteRule rule = GaussHermiteRule.of(nodeCount);
         this.nodes = new double[nodeCount];
         this.weights = new double[nodeCount];
         for (int k = 0; k < nodeCount; k++) {
-            nodes[k] = rule.getPoint(k);
-            weights[k] = rule.getWeight(k);
+            nodes[k] = rule.node(k);
+            weights[k] = rule.weight(k);
         }
     }
 

@@ -4,9 +4,12 @@ import kspec.core.progress.ProgressListener;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,6 +54,11 @@ public final class KernelBuilder {
     /** @return the size of the fixed thread pool used by the builders */
     public static int threads() {
         return Pool.THREADS;
+    }
+
+    /** Runs a task on the kernel pool (for workers that, like the tiles, must not call multi-threaded BLAS). */
+    static <T> Future<T> submit(Callable<T> task) {
+        return Pool.EXECUTOR.submit(task);
     }
 
     /** Holder idiom: the pool is created on first use, once, with daemon threads. */
@@ -154,17 +162,72 @@ public final class KernelBuilder {
         DMatrixRMaj src = nngp != null ? nngp : ntk;
         Blas.multTransB(test, train, src);
         double invD = 1.0 / train.numCols;
-        crossTiles(plan, invD, plan.diagonals(squaredNorms(test, invD)), 0, plan.diagonals(squaredNorms(train, invD)), 0,
-                nngp, ntk, label(k, m, n), progress);
+        double[][] trainDiag = plan.diagonals(squaredNorms(train, invD));
+        crossTiles(plan, invD, plan.diagonals(squaredNorms(test, invD)), 0, trainDiag, 0, nngp, ntk, label(k, m, n),
+                progress);
+        exactDiagonals(test, train, nngp, trainDiag[plan.steps]);
+        exactDiagonals(test, train, ntk, trainDiag[plan.steps + 1]);
         return KernelPair.of(nngp, ntk, (System.nanoTime() - t0) * 1e-9);
+    }
+
+    /**
+     * Gives every pair of identical points (test row i equal to training row j, coordinate by
+     * coordinate) the value of the exact diagonal map, as {@link #gram} does on its diagonal. Through
+     * the off-diagonal map such a pair enters arccos at ρ = 1 − δ with δ a few ulp of GEMM round-off,
+     * and arccos(1 − δ) ≈ √(2δ) turns δ ≈ 1e-16 into θ ≈ 1e-8: 1e-9 to 1e-8 relative on a depth-3
+     * ReLU NTK of 784-dimensional points, against round-off (&lt; 1e-12) on the exact path. Rows are matched by hash and then
+     * compared exactly (−0.0 = 0.0), O((m + n)·d).
+     *
+     * @param exact the exact diagonal of the training points (the same for an identical test point)
+     * @param out   m × n kernel, or null. Modified: the identical pairs' entries.
+     */
+    private static void exactDiagonals(DMatrixRMaj test, DMatrixRMaj train, DMatrixRMaj out, double[] exact) {
+        if (out == null) {
+            return;
+        }
+        int d = train.numCols;
+        Map<Long, List<Integer>> byHash = new HashMap<>();
+        for (int j = 0; j < train.numRows; j++) {
+            byHash.computeIfAbsent(rowHash(train, j), h -> new ArrayList<>(1)).add(j);
+        }
+        for (int i = 0; i < test.numRows; i++) {
+            List<Integer> candidates = byHash.get(rowHash(test, i));
+            if (candidates == null) {
+                continue;
+            }
+            for (int j : candidates) {
+                if (equalValues(test.data, i * d, train.data, j * d, d)) {
+                    out.data[i * out.numCols + j] = exact[j];
+                }
+            }
+        }
+    }
+
+    /** A hash of row r that treats −0.0 and 0.0 alike (they give the same kernel values). */
+    private static long rowHash(DMatrixRMaj x, int r) {
+        long h = 1;
+        int d = x.numCols;
+        for (int c = r * d; c < (r + 1) * d; c++) {
+            h = 31 * h + Double.doubleToLongBits(x.data[c] + 0.0);
+        }
+        return h;
+    }
+
+    private static boolean equalValues(double[] a, int aFrom, double[] b, int bFrom, int length) {
+        for (int c = 0; c < length; c++) {
+            if (a[aFrom + c] != b[bFrom + c]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
      * The tiled layer recursion of {@link #cross}, in place on an m × n block: on entry the first
      * non-null output holds the raw inner products x<sub>i</sub>·x<sub>j</sub> of row point
      * {@code rowBase + i} and column point {@code colBase + j}; on exit each requested output holds
-     * its kernel. Also the tile-level entry point of {@link KernelOperator}, which builds one strip
-     * of K at a time. Runs on the pool; calls no BLAS.
+     * its kernel. Runs on the pool; calls no BLAS. Pairs of identical points get no special
+     * treatment here ({@link #cross} applies the exact diagonal maps to them afterwards).
      *
      * @param diagRow  {@link LayerPlan#diagonals} of a point set containing the row points. Not modified.
      * @param rowBase  index in {@code diagRow} of the block's first row
@@ -173,7 +236,7 @@ public final class KernelBuilder {
      * @param nngp     m × n, or null. Modified.
      * @param ntk      m × n, or null (not both null). Modified.
      */
-    static void crossTiles(LayerPlan plan, double invD, double[][] diagRow, int rowBase, double[][] diagCol, int colBase,
+    private static void crossTiles(LayerPlan plan, double invD, double[][] diagRow, int rowBase, double[][] diagCol, int colBase,
                            DMatrixRMaj nngp, DMatrixRMaj ntk, String task, ProgressListener progress) {
         DMatrixRMaj src = nngp != null ? nngp : ntk;
         int m = src.numRows;
@@ -184,25 +247,48 @@ public final class KernelBuilder {
                 tiles.add(new int[] {r0, c0});
             }
         }
-        runTiles(tiles, task, (long) m * n, progress, tile -> {
-            int r0 = tile[0];
-            int c0 = tile[1];
-            int rows = Math.min(TILE, m - r0);
-            int cols = Math.min(TILE, n - c0);
-            double[][] buf = BUFFERS.get();
-            double[] s = buf[0];
-            double[] t = ntk != null ? zeroed(buf[1], rows * cols) : null;
-            for (int r = 0; r < rows; r++) {
-                int base = (r0 + r) * n + c0;
-                for (int c = 0; c < cols; c++) {
-                    s[r * cols + c] = src.data[base + c] * invD;
-                }
+        runTiles(tiles, task, (long) m * n, progress,
+                tile -> crossTile(plan, invD, diagRow, rowBase, diagCol, colBase, nngp, ntk, tile[0], tile[1]));
+    }
+
+    /**
+     * {@link #crossTiles} on the calling thread, without the pool: for callers that are themselves
+     * one of several parallel workers ({@link KernelBlockProduct}). Same tiles, same arithmetic,
+     * hence the same values.
+     *
+     * @param block m × n raw inner products in, the kernel of {@code kind} out. Modified.
+     */
+    static void crossSequential(LayerPlan plan, double invD, double[][] diagRow, int rowBase, double[][] diagCol,
+                                int colBase, DMatrixRMaj block, KernelKind kind) {
+        DMatrixRMaj nngp = kind == KernelKind.NNGP ? block : null;
+        DMatrixRMaj ntk = kind == KernelKind.NTK ? block : null;
+        for (int r0 = 0; r0 < block.numRows; r0 += TILE) {
+            for (int c0 = 0; c0 < block.numCols; c0 += TILE) {
+                crossTile(plan, invD, diagRow, rowBase, diagCol, colBase, nngp, ntk, r0, c0);
             }
-            plan.runTile(diagRow, rowBase + r0, rows, diagCol, colBase + c0, cols, s, t);
-            writeBlock(nngp, s, n, r0, rows, c0, cols);
-            writeBlock(ntk, t, n, r0, rows, c0, cols);
-            return (long) rows * cols;
-        });
+        }
+    }
+
+    /** One 64 × 64 tile of {@link #crossTiles} at (r0, c0), in the calling thread's buffers; returns its entry count. */
+    private static long crossTile(LayerPlan plan, double invD, double[][] diagRow, int rowBase, double[][] diagCol,
+                                  int colBase, DMatrixRMaj nngp, DMatrixRMaj ntk, int r0, int c0) {
+        DMatrixRMaj src = nngp != null ? nngp : ntk;
+        int n = src.numCols;
+        int rows = Math.min(TILE, src.numRows - r0);
+        int cols = Math.min(TILE, n - c0);
+        double[][] buf = BUFFERS.get();
+        double[] s = buf[0];
+        double[] t = ntk != null ? zeroed(buf[1], rows * cols) : null;
+        for (int r = 0; r < rows; r++) {
+            int base = (r0 + r) * n + c0;
+            for (int c = 0; c < cols; c++) {
+                s[r * cols + c] = src.data[base + c] * invD;
+            }
+        }
+        plan.runTile(diagRow, rowBase + r0, rows, diagCol, colBase + c0, cols, s, t);
+        writeBlock(nngp, s, n, r0, rows, c0, cols);
+        writeBlock(ntk, t, n, r0, rows, c0, cols);
+        return (long) rows * cols;
     }
 
     /**

@@ -15,14 +15,14 @@ public record KernelSpectrum(SpectrumAnalysis.Result analysis, MatrixFreeRun mat
     public enum Route {
         /** Store the kernel when it fits the heap and one Java array; otherwise, for a top K, go matrix-free. */
         AUTOMATIC,
-        /** Never store the kernel: recompute it in row strips on every product (needs a top K). */
+        /** Never store the kernel: recompute it block pair by block pair on every product (needs a top K). */
         MATRIX_FREE
     }
 
     /**
      * The cost of a matrix-free run.
      *
-     * @param tileRows          rows per strip of the kernel
+     * @param tileRows          rows per block of the kernel
      * @param entriesPerProduct kernel entries evaluated per block product
      * @param products          block products the eigensolver took
      */

@@ -31,8 +31,8 @@ public final class Kernels {
     /**
      * The eigenvalues of K/n and their fits ({@link SpectrumAnalysis}), dense or matrix-free. The dense
      * path builds K ({@link #gram}) and decomposes it; the matrix-free path applies K as a
-     * {@link KernelOperator}, recomputing it in row strips on every block product, and finds the top K
-     * by block Krylov — memory O(n·K) plus the strip workspace, never n × n. {@link
+     * {@link KernelOperator}, recomputing it block pair by block pair on every product, and finds the top K
+     * by block Krylov — memory O(n·K) plus the block workspace, never n × n. {@link
      * KernelSpectrum.Route#AUTOMATIC} goes matrix-free when a top K is asked for and the dense path
      * cannot run ({@link #denseProblem}).
      *

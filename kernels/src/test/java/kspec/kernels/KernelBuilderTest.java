@@ -34,13 +34,45 @@ class KernelBuilderTest {
                 for (int j = 0; j < 150; j++) {
                     assertEquals(k.get(i, j), k.get(j, i), 0.0, "exact symmetry");
                     double scale = Math.sqrt(k.get(i, i) * k.get(j, j));
-                    // K(X, X) by GEMM evaluates the diagonal with the off-diagonal map at ρ = 1 ± ulp, where
-                    // arccos amplifies one ulp to ~1e-8 (√ε); K(X) uses the exact diagonal maps
-                    double tol = i == j ? 1e-7 : 1e-13;
-                    assertEquals(k.get(i, j), kc.get(i, j), tol * scale, kind + " (" + i + "," + j + ")");
+                    // both builds take identical points' entries from the exact diagonal maps
+                    assertEquals(k.get(i, j), kc.get(i, j), 1e-13 * scale, kind + " (" + i + "," + j + ")");
                 }
             }
         }
+    }
+
+    /**
+     * The cross kernel of identical points equals the exact diagonal map to round-off: through the
+     * off-diagonal map (arccos at ρ = 1 − a few ulp) the depth-3 ReLU NTK diagonal of these points
+     * was off by 1e-8 relative. The reference is the {@link KernelBuilder#gram} diagonal, which comes
+     * from the exact diagonal maps (no arccos). Identical rows at other indices and a −0.0 against
+     * 0.0 coordinate count as identical; a row one ulp away does not.
+     */
+    @Test
+    void crossKernelOfIdenticalPointsUsesTheExactDiagonal() {
+        Architecture relu3 = Architecture.simple(3, "relu", Math.sqrt(2), 0.05, null, null);
+        DMatrixRMaj train = RandomMatrices_DDRM.rectangle(200, 784, 0, 1, new Random(17));
+        train.set(5, 0, 0.0);
+        DMatrixRMaj test = new DMatrixRMaj(3, 784);
+        System.arraycopy(train.data, 5 * 784, test.data, 0, 784);
+        test.set(0, 0, -0.0);
+        System.arraycopy(train.data, 150 * 784, test.data, 784, 784);
+        System.arraycopy(train.data, 150 * 784, test.data, 2 * 784, 784);
+        test.set(2, 7, Math.nextUp(test.get(2, 7)));
+        KernelPair g = KernelBuilder.gram(relu3, train, EnumSet.allOf(KernelKind.class), ProgressListener.NONE);
+        KernelPair self = KernelBuilder.cross(relu3, train, train, EnumSet.allOf(KernelKind.class), ProgressListener.NONE);
+        KernelPair c = KernelBuilder.cross(relu3, test, train, EnumSet.allOf(KernelKind.class), ProgressListener.NONE);
+        for (KernelKind kind : KernelKind.values()) {
+            DMatrixRMaj k = g.get(kind);
+            for (int i = 0; i < 200; i++) {
+                assertEquals(k.get(i, i), self.get(kind).get(i, i), 1e-12 * k.get(i, i), kind + " diagonal " + i);
+            }
+            assertEquals(k.get(5, 5), c.get(kind).get(0, 5), 1e-12 * k.get(5, 5), kind + " -0.0 row");
+            assertEquals(k.get(150, 150), c.get(kind).get(1, 150), 1e-12 * k.get(150, 150), kind + " copied row");
+        }
+        // the one-ulp neighbour takes the off-diagonal map: within √ε-amplified round-off, not bit-equal
+        double ntk = g.get(KernelKind.NTK).get(150, 150);
+        assertEquals(ntk, c.get(KernelKind.NTK).get(2, 150), 1e-7 * ntk);
     }
 
     @Test

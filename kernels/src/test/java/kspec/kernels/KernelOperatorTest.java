@@ -137,36 +137,71 @@ class KernelOperatorTest {
         }
     }
 
-    /** n = 130, R = 64: strips of 64, 64, 2 rows evaluate 64·64 + 64·128 + 2·130 = 12 548 entries. */
+    /**
+     * n = 130, R = 64: blocks of 64, 64, 2 rows; the six pairs of the lower block triangle, in order,
+     * evaluate 64·64, 64·64, 64·64, 2·64, 2·64, 2·2 entries, 12 548 in all = (n² + Σ|I|²)/2.
+     */
     @Test
-    void progressCoversTheLowerTriangleStripsOncePerApplication() {
+    void progressCoversTheLowerBlockTriangleOncePerApplication() {
         DMatrixRMaj x = points(N, 3, 5);
         RecordingProgress listener = new RecordingProgress();
         KernelOperator op = KernelOperator.of(Architecture.simple(1, "erf", 1.2, 0.1, null, null), x, KernelKind.NNGP, 64,
-                listener);
+                1, listener);
         op.apply(new double[N], new double[N]);
         assertEquals(12_548L, listener.total);
         assertEquals(12_548L, op.entriesPerApplication());
-        assertEquals(List.of(4096L, 12_288L, 12_548L), listener.seen);
+        assertEquals(List.of(4096L, 8192L, 12_288L, 12_416L, 12_544L, 12_548L), listener.seen);
         assertEquals(1, listener.finished);
     }
 
     /**
-     * n = 50 000, d = 784, 256 MiB: 8(R·n + R² + R·d) ≤ 2²⁸ = 268 435 456 B holds up to R = 652
-     * (268 290 176 B; R = 653 needs 268 706 888 B), rounded down to the 64-multiple 640.
+     * Two workers split the pairs and sum two accumulators: the same product as one worker up to the
+     * summation order (PRODUCT_TOL), and bit-identical from one application to the next (fixed deal).
      */
     @Test
-    void stripHeightFollowsTheMemoryBudget() {
-        assertEquals(640, KernelOperator.tileRowsFor(50_000, 784, 256L << 20));
-        assertEquals(40, KernelOperator.tileRowsFor(40, 10, 1L << 30), "clamped to n");
-        assertEquals(64, KernelOperator.tileRowsFor(100, 10, 1L << 30), "n/16 rounded up to the 64-row tile");
-        assertEquals(256, KernelOperator.tileRowsFor(4000, 784, 1L << 30), "n/16 = 250 rounded up to 256");
-        assertEquals(5, KernelOperator.tileRowsFor(1000, 10, 8L * (5 * 1010 + 25)), "exact fit, below one 64-tile");
-        assertThrows(IllegalArgumentException.class, () -> KernelOperator.tileRowsFor(1000, 10, 8000));
+    void twoWorkersAgreeWithOneAndAreDeterministic() {
+        Architecture arch = Architecture.simple(3, "relu", Math.sqrt(2), 0.05, null, null);
+        DMatrixRMaj x = points(300, 6, 31);
+        DMatrixRMaj v = RandomMatrices_DDRM.rectangle(300, 4, -1, 1, new Random(32));
+        DMatrixRMaj one = new DMatrixRMaj(1, 1);
+        KernelOperator.of(arch, x, KernelKind.NTK, 64, 1, ProgressListener.NONE).apply(v, one);
+        KernelOperator two = KernelOperator.of(arch, x, KernelKind.NTK, 64, 2, ProgressListener.NONE);
+        assertEquals(2, two.threads());
+        DMatrixRMaj first = new DMatrixRMaj(1, 1);
+        DMatrixRMaj second = new DMatrixRMaj(1, 1);
+        two.apply(v, first);
+        two.apply(v, second);
+        RecordingProgress listener = new RecordingProgress();
+        KernelOperator.of(arch, x, KernelKind.NTK, 64, 2, listener).apply(v, new DMatrixRMaj(1, 1));
+        assertEquals(15, listener.seen.size(), "one advance per pair: 5 blocks, 15 pairs");
+        assertEquals(two.entriesPerApplication(), listener.seen.get(14));
+        double scale = 0;
+        for (double e : one.data) {
+            scale = Math.max(scale, Math.abs(e));
+        }
+        for (int e = 0; e < one.data.length; e++) {
+            assertEquals(one.data[e], first.data[e], PRODUCT_TOL * scale, "entry " + e);
+            assertEquals(first.data[e], second.data[e], 0.0, "deterministic, entry " + e);
+        }
+    }
+
+    /**
+     * n = 50 000, d = 784, 2 workers, 256 MiB: each worker's 8(R² + 2R·d) ≤ 2²⁷ B holds up to R = 3386
+     * (3386² + 1568·3386 = 16 774 244 ≤ 2²⁴ doubles; 3387 gives 16 782 585), rounded down to the
+     * 64-multiple 3328.
+     */
+    @Test
+    void blockHeightFollowsTheMemoryBudget() {
+        assertEquals(3328, KernelOperator.tileRowsFor(50_000, 784, 2, 256L << 20));
+        assertEquals(40, KernelOperator.tileRowsFor(40, 10, 1, 1L << 30), "clamped to n");
+        assertEquals(64, KernelOperator.tileRowsFor(100, 10, 1, 1L << 30), "n/8 rounded up to the 64-row tile");
+        assertEquals(512, KernelOperator.tileRowsFor(4000, 784, 2, 1L << 30), "n/8 = 500 rounded up to 512");
+        assertEquals(5, KernelOperator.tileRowsFor(1000, 10, 1, 8L * (5 * 5 + 2 * 5 * 10)), "exact fit, below one 64-tile");
+        assertThrows(IllegalArgumentException.class, () -> KernelOperator.tileRowsFor(1000, 10, 1, 100));
         DMatrixRMaj x = points(300, 4, 1);
         KernelOperator op = KernelOperator.of(Architecture.simple(1, "relu", 1.0, null, null, null), x, KernelKind.NTK,
                 ProgressListener.NONE);
-        assertEquals(64, op.tileRows(), "n/16 rounded up to the 64-row tile");
+        assertEquals(64, op.tileRows(), "n/8 rounded up to the 64-row tile");
     }
 
     @Test
@@ -185,6 +220,7 @@ class KernelOperatorTest {
         IllegalArgumentException strip = assertThrows(IllegalArgumentException.class,
                 () -> KernelOperator.of(arch, many, KernelKind.NTK, 50_000, ProgressListener.NONE));
         assertTrue(strip.getMessage().contains("one Java array"), strip.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> KernelOperator.of(arch, x, KernelKind.NTK, 8, 0, ProgressListener.NONE));
         x.set(3, 1, Double.NaN);
         assertThrows(IllegalArgumentException.class, () -> KernelOperator.of(arch, x, KernelKind.NTK, ProgressListener.NONE));
     }

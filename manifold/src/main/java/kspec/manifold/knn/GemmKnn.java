@@ -1,7 +1,6 @@
 package kspec.manifold.knn;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,12 +47,6 @@ final class GemmKnn {
     /** Fewest tile pairs per worker: diagonal pairs cost half, so a few per worker balance the load. */
     private static final int PAIRS_PER_WORKER = 3;
 
-    /** Relative squared distance below which {@link #refine} recomputes a distance directly. */
-    private static final double DIRECT_BELOW = 1e-2;
-
-    /** Columns per block in the column scan: a strided column walk thrashes the TLB. */
-    private static final int CHUNK = 32;
-
     private GemmKnn() {
     }
 
@@ -66,7 +59,7 @@ final class GemmKnn {
     static void search(DMatrixRMaj x, int k, int[] indices, double[] distances) {
         int n = x.numRows;
         double[] norms = PairwiseDistances.squaredNorms(x);
-        KBest[] lists;
+        KBestLists[] lists;
         synchronized (BLAS_POOL) { // the pool size is process-wide: one search at a time resizes it
             int blasThreads = Blas.threads();
             int tile = tileRows(n, blasThreads);
@@ -77,10 +70,10 @@ final class GemmKnn {
                 }
             }
             int workers = Math.max(1, Math.min(blasThreads, pairs.size()));
-            lists = new KBest[workers];
+            lists = new KBestLists[workers];
             double[][] tiles = new double[workers][];
             for (int w = 0; w < workers; w++) { // allocated here, so that running out of memory stops nothing mid-GEMM
-                lists[w] = new KBest(n, k);
+                lists[w] = new KBestLists(n, k);
                 tiles[w] = new double[tile * tile];
             }
             try (TileProducts shared = TileProducts.of(x, tile)) {
@@ -88,8 +81,8 @@ final class GemmKnn {
             }
         }
         IntStream.range(0, n).parallel().forEach(i -> {
-            KBest.merge(lists, i, indices, distances);
-            refine(x, norms, k, i, indices, distances);
+            KBestLists.merge(lists, i, indices, distances);
+            KBestLists.refine(x, norms, k, i, indices, distances);
         });
     }
 
@@ -98,7 +91,7 @@ final class GemmKnn {
      * only when every worker has stopped — also when one failed — so that the shared native points are
      * never freed, nor the pool resized, under a running GEMM. The first failure is rethrown.
      */
-    private static void runWorkers(TileProducts shared, List<int[]> pairs, int tile, int n, double[] norms, KBest[] lists,
+    private static void runWorkers(TileProducts shared, List<int[]> pairs, int tile, int n, double[] norms, KBestLists[] lists,
                                    double[][] tiles, int blasThreads) {
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(lists.length, r -> {
@@ -110,7 +103,7 @@ final class GemmKnn {
         try {
             List<Future<?>> running = new ArrayList<>();
             for (int w = 0; w < lists.length; w++) {
-                KBest best = lists[w];
+                KBestLists best = lists[w];
                 double[] cd = tiles[w];
                 running.add(pool.submit(() -> {
                     try (TileProducts products = shared.forThread()) {
@@ -153,121 +146,5 @@ final class GemmKnn {
             blocks++;
         }
         return (n + blocks - 1) / blocks;
-    }
-
-    /** One worker's ascending k-best lists of squared distances for all n rows, ordered by (d², index). */
-    private static final class KBest {
-        final int k;
-        final double[] d2;
-        final int[] idx;
-
-        KBest(int n, int k) {
-            this.k = k;
-            d2 = new double[n * k];
-            idx = new int[n * k];
-            Arrays.fill(d2, Double.POSITIVE_INFINITY);
-            Arrays.fill(idx, Integer.MAX_VALUE);
-        }
-
-        /**
-         * Offers every pair of the tile X_[i0,i1)·X_[j0,j1)ᵀ to both of its rows' lists; for a
-         * diagonal tile (i0 = j0) only its upper triangle (j &gt; i) is read.
-         */
-        void scan(double[] cd, double[] norms, int i0, int i1, int j0, int j1) {
-            boolean diagonal = i0 == j0;
-            int width = j1 - j0;
-            for (int i = i0; i < i1; i++) {
-                int row = (i - i0) * width - j0;
-                double ni = norms[i];
-                for (int j = diagonal ? i + 1 : j0; j < j1; j++) {
-                    offer(i, j, ni + norms[j] - 2 * cd[row + j]);
-                }
-            }
-            for (int c0 = 0; c0 < width; c0 += CHUNK) {
-                int c1 = Math.min(width, c0 + CHUNK);
-                for (int r = 0; r < i1 - i0; r++) {
-                    double nr = norms[i0 + r];
-                    int row = r * width;
-                    for (int c = diagonal ? Math.max(c0, r + 1) : c0; c < c1; c++) {
-                        offer(j0 + c, i0 + r, nr + norms[j0 + c] - 2 * cd[row + c]);
-                    }
-                }
-            }
-        }
-
-        /** Inserts candidate j of row i if it precedes the row's current k-th in (d², index) order. */
-        private void offer(int i, int j, double d) {
-            double dd = d > 0 ? d : 0; // guard against negative round-off
-            int base = i * k;
-            int last = base + k - 1;
-            if (!precedes(dd, j, d2[last], idx[last])) {
-                return;
-            }
-            int p = last;
-            while (p > base && precedes(dd, j, d2[p - 1], idx[p - 1])) {
-                d2[p] = d2[p - 1];
-                idx[p] = idx[p - 1];
-                p--;
-            }
-            d2[p] = dd;
-            idx[p] = j;
-        }
-
-        private static boolean precedes(double d, int j, double dOther, int jOther) {
-            return d < dOther || (d == dOther && j < jOther);
-        }
-
-        /** Writes the k smallest of row i over all workers' lists, in (d², index) order, into the output row. */
-        static void merge(KBest[] lists, int i, int[] indices, double[] distances) {
-            int k = lists[0].k;
-            int base = i * k;
-            int[] head = new int[lists.length];
-            for (int q = 0; q < k; q++) {
-                int from = -1;
-                for (int w = 0; w < lists.length; w++) {
-                    int e = base + head[w];
-                    if (head[w] < k && (from < 0 || precedes(lists[w].d2[e], lists[w].idx[e],
-                            lists[from].d2[base + head[from]], lists[from].idx[base + head[from]]))) {
-                        from = w;
-                    }
-                }
-                distances[base + q] = lists[from].d2[base + head[from]];
-                indices[base + q] = lists[from].idx[base + head[from]];
-                head[from]++;
-            }
-        }
-    }
-
-    /**
-     * Turns the k squared GEMM distances of row i into distances, sorted by (distance, index). The
-     * expansion's absolute error is at most about dim·ε·(‖x_i‖² + ‖x_j‖²), so where
-     * d² ≥ {@value #DIRECT_BELOW}·(‖x_i‖² + ‖x_j‖²) its relative error is below dim·ε/{@value #DIRECT_BELOW}
-     * (≈ 1e-11 at dim 784) and √d² is kept; smaller distances (exact repeats among them) are recomputed
-     * directly, so a repeat gives exactly 0.
-     */
-    private static void refine(DMatrixRMaj x, double[] norms, int k, int i, int[] idx, double[] dist) {
-        int base = i * k;
-        for (int q = base; q < base + k; q++) {
-            int j = idx[q];
-            dist[q] = dist[q] >= DIRECT_BELOW * (norms[i] + norms[j])
-                    ? Math.sqrt(dist[q]) : PairwiseDistances.distance(x, i, j);
-        }
-        sortRow(idx, dist, base, k);
-    }
-
-    /** Insertion sort of one row by (distance, index); k is small. */
-    static void sortRow(int[] idx, double[] dist, int base, int k) {
-        for (int a = base + 1; a < base + k; a++) {
-            double d = dist[a];
-            int id = idx[a];
-            int p = a;
-            while (p > base && (dist[p - 1] > d || (dist[p - 1] == d && idx[p - 1] > id))) {
-                dist[p] = dist[p - 1];
-                idx[p] = idx[p - 1];
-                p--;
-            }
-            dist[p] = d;
-            idx[p] = id;
-        }
     }
 }

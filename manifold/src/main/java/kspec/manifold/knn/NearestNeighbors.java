@@ -40,6 +40,50 @@ public final class NearestNeighbors {
         KD_TREE
     }
 
+    /**
+     * An exact search engine: given validated points (finite, duplicates already treated), fills the
+     * k nearest other rows of every row. The in-process engines are chosen by {@link Algorithm};
+     * other engines (a cluster search) enter through
+     * {@link #search(DMatrixRMaj, int, DuplicatePolicy, Engine, long)} and get the same input checks
+     * and duplicate handling.
+     */
+    public interface Engine {
+        /**
+         * @param x         m × dim points. Not modified.
+         * @param k         neighbours per row, k &lt; m
+         * @param indices   Modified: m × k row indices into x
+         * @param distances Modified: m × k distances, ascending per row, ties by index
+         */
+        void search(DMatrixRMaj x, int k, int[] indices, double[] distances);
+
+        /** @return the short name the table records, e.g. {@code gemm} */
+        String name();
+    }
+
+    private static final Engine GEMM = new Engine() {
+        @Override
+        public void search(DMatrixRMaj x, int k, int[] indices, double[] distances) {
+            GemmKnn.search(x, k, indices, distances);
+        }
+
+        @Override
+        public String name() {
+            return "gemm";
+        }
+    };
+
+    private static final Engine TREE = new Engine() {
+        @Override
+        public void search(DMatrixRMaj x, int k, int[] indices, double[] distances) {
+            TreeKnn.search(x, k, indices, distances);
+        }
+
+        @Override
+        public String name() {
+            return "kd-tree";
+        }
+    };
+
     private NearestNeighbors() {
     }
 
@@ -62,8 +106,20 @@ public final class NearestNeighbors {
     public static NeighborTable search(DMatrixRMaj points, int k, DuplicatePolicy policy, Algorithm algorithm,
                                        long seed) {
         Objects.requireNonNull(points, "points");
-        Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(algorithm, "algorithm");
+        boolean tree = algorithm == Algorithm.KD_TREE || (algorithm == Algorithm.AUTO && points.numCols <= TREE_MAX_DIM);
+        return search(points, k, policy, tree ? TREE : GEMM, seed);
+    }
+
+    /**
+     * As {@link #search(DMatrixRMaj, int, DuplicatePolicy, Algorithm, long)} with a given engine.
+     *
+     * @param engine the exact search to run on the checked, duplicate-treated points
+     */
+    public static NeighborTable search(DMatrixRMaj points, int k, DuplicatePolicy policy, Engine engine, long seed) {
+        Objects.requireNonNull(points, "points");
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(engine, "engine");
         int n = points.numRows;
         int dim = points.numCols;
         if (n == 0 || dim == 0) {
@@ -80,7 +136,7 @@ public final class NearestNeighbors {
             throw new IllegalArgumentException("n = " + n + " points are too few for k = " + k
                     + " neighbours (need at least 3k = " + 3 * k + "); lower k or supply more points");
         }
-        boolean tree = algorithm == Algorithm.KD_TREE || (algorithm == Algorithm.AUTO && dim <= TREE_MAX_DIM);
+        boolean tree = engine == TREE;
         int lists = 1 + (tree ? 0 : Runtime.getRuntime().availableProcessors()); // the table, GEMM's per-worker lists
         HeapBudget.require("the " + k + " nearest neighbours of " + n + " points",
                 HeapBudget.bytes(n, k, Integer.BYTES + Double.BYTES, lists)
@@ -118,17 +174,13 @@ public final class NearestNeighbors {
         int m = rows.length;
         int[] idx = new int[m * k];
         double[] dist = new double[m * k];
-        if (tree) {
-            TreeKnn.search(searched, k, idx, dist);
-        } else {
-            GemmKnn.search(searched, k, idx, dist);
-        }
+        engine.search(searched, k, idx, dist);
         if (rows.length != n) {
             for (int e = 0; e < idx.length; e++) {
                 idx[e] = rows[idx[e]];
             }
         }
-        return NeighborTable.wrap(k, rows, idx, dist, n, duplicates, policy, tree ? "kd-tree" : "gemm");
+        return NeighborTable.wrap(k, rows, idx, dist, n, duplicates, policy, engine.name());
     }
 
     /**

@@ -33,7 +33,7 @@ final class TreeKnn {
                 indices[base + j] = found[j].index;
                 distances[base + j] = found[j].distance;
             }
-            GemmKnn.sortRow(indices, distances, base, k);
+            KBestLists.sortRow(indices, distances, base, k);
         });
     }
 }
