@@ -13,7 +13,9 @@ import kspec.data.runs.RunTable;
  * the runs of one model (one family label, or one model size within {@link #SIZE_TOLERANCE}) at
  * different token counts trace its loss against compute, log L linear in log C between them. On
  * {@link #GRID} log-spaced compute values the model with the lowest loss among those whose curve
- * covers that compute is N<sub>opt</sub>; the line through those (C, N<sub>opt</sub>) points gives a.
+ * covers that compute is N<sub>opt</sub>; the line through those (C, N<sub>opt</sub>) points gives a. A compute value
+ * where the lowest curve is the smallest or the largest model is left out: the optimum may lie
+ * beyond the sizes trained (as Approach 2 leaves out a parabola whose minimum lies outside them).
  * Hoffmann et al. read the curves from whole training runs; with final losses only each curve has
  * as many points as the model has runs.
  */
@@ -85,8 +87,11 @@ final class ComputeEnvelope extends AllocationEstimator {
         }
         double lo = curvesC.stream().mapToDouble(c -> c[0]).min().orElseThrow();
         double hi = curvesC.stream().mapToDouble(c -> c[c.length - 1]).max().orElseThrow();
+        double smallest = sizes.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double largest = sizes.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
         List<Double> compute = new ArrayList<>();
         List<Double> nOpt = new ArrayList<>();
+        int atEdge = 0;
         for (int g = 0; g < GRID; g++) {
             double u = lo + (hi - lo) * g / (GRID - 1);
             int best = -1;
@@ -98,7 +103,9 @@ final class ComputeEnvelope extends AllocationEstimator {
                     best = m;
                 }
             }
-            if (best >= 0) {
+            if (best >= 0 && (sizes.get(best) == smallest || sizes.get(best) == largest)) {
+                atEdge++;
+            } else if (best >= 0) {
                 compute.add(Math.exp(u));
                 nOpt.add(sizes.get(best));
             }
@@ -106,8 +113,9 @@ final class ComputeEnvelope extends AllocationEstimator {
         if (new HashSet<>(nOpt).size() < 2) {
             return null;
         }
-        String note = String.format(Locale.ROOT, "%d model curves; envelope read at %d of %d compute values in [%.3g, %.3g] FLOPs, "
-                + "%d distinct N_opt", curvesC.size(), compute.size(), GRID, Math.exp(lo), Math.exp(hi), new HashSet<>(nOpt).size());
+        String note = String.format(Locale.ROOT, "%d model curves; envelope read at %d of %d compute values in [%.3g, %.3g] FLOPs "
+                + "(%d left out where the smallest or largest model was lowest), %d distinct N_opt", curvesC.size(), compute.size(),
+                GRID, Math.exp(lo), Math.exp(hi), atEdge, new HashSet<>(nOpt).size());
         return new Points(compute.stream().mapToDouble(Double::doubleValue).toArray(),
                 nOpt.stream().mapToDouble(Double::doubleValue).toArray(), List.of(note));
     }
