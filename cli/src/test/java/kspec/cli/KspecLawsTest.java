@@ -93,6 +93,12 @@ class KspecLawsTest {
         assertEquals(1, single.code());
         assertTrue(single.err().contains("every run has the same model size"), single.err());
 
+        Path noTokens = Files.writeString(dir.resolve("n.csv"), "params,loss\n1e8,4\n2e8,3.8\n4e8,3.6\n8e8,3.5\n1.6e9,3.4\n3.2e9,3.3\n");
+        CliRun missing = CliRun.of("laws", "--runs", noTokens.toString(), "--bootstrap", "0");
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().contains("no training tokens column") && missing.err().contains("--token-column")
+                && !missing.err().contains("RunColumns"), missing.err());
+
         CliRun approach = CliRun.of("laws", "--runs", runs.toString(), "--approach", "2", "--drop-top", "1");
         assertEquals(2, approach.code());
         CliRun noDir = CliRun.of("laws", "--runs", runs.toString(), "--plots", dir.resolve("absent").toString());

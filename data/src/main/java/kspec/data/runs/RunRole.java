@@ -43,6 +43,14 @@ public enum RunRole {
         return description;
     }
 
+    /**
+     * @return how messages name the choice of this role's column, e.g. {@code RunColumns.params}
+     *     (set with {@link RunColumns#with})
+     */
+    public String parameter() {
+        return "RunColumns." + name().toLowerCase(Locale.ROOT);
+    }
+
     /** @return the normalised header names recognised for this role, most specific first */
     public List<String> defaultNames() {
         return defaultNames;

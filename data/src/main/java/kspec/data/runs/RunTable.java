@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.IntStream;
+import kspec.core.ParameterMessage;
 import kspec.data.DataException;
 
 /**
@@ -85,9 +86,9 @@ public final class RunTable {
         }
         double[] v = numeric.get(role);
         if (v == null) {
-            throw new DataException(source + " has no " + role.description() + " column, which " + purpose
-                    + " needs; add one (recognised names: " + String.join(", ", role.defaultNames())
-                    + ") or name it in RunColumns" + derivationHint(role));
+            throw new DataException(ParameterMessage.of(source + " has no " + role.description() + " column, which "
+                    + purpose + " needs; add one (recognised names: " + String.join(", ", role.defaultNames())
+                    + ") or name its column with {" + role.parameter() + "}" + derivationHint(role), role.parameter()));
         }
         return v.clone();
     }
@@ -216,8 +217,9 @@ public final class RunTable {
         public RunTable build() {
             int[] l = lines != null ? lines : IntStream.rangeClosed(1, rows).toArray();
             if (!numeric.containsKey(RunRole.LOSS)) {
-                throw new DataException(source + " has no " + RunRole.LOSS.description() + " column; add one (recognised "
-                        + "names: " + String.join(", ", RunRole.LOSS.defaultNames()) + ") or name it in RunColumns");
+                throw new DataException(ParameterMessage.of(source + " has no " + RunRole.LOSS.description()
+                        + " column; add one (recognised names: " + String.join(", ", RunRole.LOSS.defaultNames())
+                        + ") or name its column with {" + RunRole.LOSS.parameter() + "}", RunRole.LOSS.parameter()));
             }
             for (Map.Entry<RunRole, double[]> e : numeric.entrySet()) {
                 double[] v = e.getValue();

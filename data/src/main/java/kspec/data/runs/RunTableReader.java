@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
+import kspec.core.ParameterMessage;
 import kspec.data.DataException;
 import kspec.data.io.CsvReader;
 import kspec.data.io.CsvTable;
@@ -106,8 +107,9 @@ public final class RunTableReader {
             int index = columns.find(role, keys);
             if (index < 0) {
                 if (columns.named(role).isPresent()) {
-                    throw new DataException(file + ": no key '" + columns.named(role).get() + "' in the first run (keys: "
-                            + String.join(", ", keys) + "); name an existing key for the " + role.description());
+                    throw new DataException(ParameterMessage.of(file + ": no key '" + columns.named(role).get()
+                            + "' in the first run (keys: " + String.join(", ", keys) + "); set {" + role.parameter()
+                            + "} to an existing key", role.parameter()));
                 }
                 continue;
             }

@@ -1,6 +1,7 @@
 package kspec.scaling.laws;
 
 import java.util.Objects;
+import kspec.core.ParameterException;
 
 /**
  * How to fit a law to runs.
@@ -23,13 +24,14 @@ public record LawOptions(LawForm form, LossObjective objective, int dropTop, int
         Objects.requireNonNull(form, "form");
         Objects.requireNonNull(objective, "objective");
         if (dropTop < 0) {
-            throw new IllegalArgumentException("dropTop = " + dropTop + " must be ≥ 0");
+            throw new ParameterException("{LawOptions.dropTop} = " + dropTop + " must be ≥ 0", "LawOptions.dropTop");
         }
         if (bootstrap < 0 || bootstrap == 1) {
-            throw new IllegalArgumentException("bootstrap = " + bootstrap + " must be 0 (none) or ≥ 2 replicates");
+            throw new ParameterException("{LawOptions.bootstrap} = " + bootstrap + " must be 0 (none) or ≥ 2 replicates",
+                    "LawOptions.bootstrap");
         }
         if (!(budget > 0) || Double.isInfinite(budget)) {
-            throw new IllegalArgumentException("budget = " + budget + " FLOPs must be finite and > 0");
+            throw new ParameterException("{LawOptions.budget} = " + budget + " FLOPs must be finite and > 0", "LawOptions.budget");
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import kspec.core.ParameterMessage;
 import kspec.core.progress.ProgressListener;
 import kspec.core.stats.Resampling;
 import kspec.data.DataException;
@@ -54,8 +55,8 @@ public final class ScalingLaws {
             return fitKept(runs, options, starts, List.of(), null, progress);
         }
         if (options.dropTop() >= runs.size()) {
-            throw new DataException(runs.source() + ": dropping the " + options.dropTop() + " highest-loss runs leaves none of "
-                    + runs.size() + "; drop fewer");
+            throw new DataException(ParameterMessage.of(runs.source() + ": dropping the " + options.dropTop()
+                    + " highest-loss runs leaves none of " + runs.size() + "; lower {LawOptions.dropTop}", "LawOptions.dropTop"));
         }
         double[] loss = runs.values(RunRole.LOSS, "dropping the highest-loss runs");
         Integer[] order = IntStream.range(0, runs.size()).boxed().toArray(Integer[]::new);
