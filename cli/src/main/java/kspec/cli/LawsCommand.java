@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import kspec.core.stats.Estimate;
+import kspec.core.stats.IntervalMethod;
 import kspec.data.DataException;
 import kspec.data.io.AtomicFiles;
 import kspec.data.io.CsvWriter;
@@ -21,7 +23,6 @@ import kspec.data.runs.RunTableReader;
 import kspec.scaling.duality.PairVerdict;
 import kspec.scaling.laws.AllocationFit;
 import kspec.scaling.laws.DroppedRun;
-import kspec.scaling.laws.Estimate;
 import kspec.scaling.laws.LawForm;
 import kspec.scaling.laws.LawOptions;
 import kspec.scaling.laws.LawReport;
@@ -264,12 +265,12 @@ final class LawsCommand implements Runnable {
     private static void printEstimates(PrintWriter out, String header, Map<String, Estimate> estimates) {
         out.printf("  %-15s %14s %12s   %s%n", header, "value", "se", "95% interval");
         estimates.forEach((name, e) -> out.printf(Locale.ROOT, "  %-15s %14.6g %12s   %s%n", name, e.value(),
-                e.hasInterval() ? String.format(Locale.ROOT, "%.4g", e.standardError()) : "-",
-                e.hasInterval() ? String.format(Locale.ROOT, "[%.6g, %.6g]", e.lo(), e.hi()) : "-"));
+                hasInterval(e) ? String.format(Locale.ROOT, "%.4g", e.standardError()) : "-",
+                hasInterval(e) ? String.format(Locale.ROOT, "[%.6g, %.6g]", e.lo(), e.hi()) : "-"));
     }
 
     private static String short4(Estimate e) {
-        return e.hasInterval() ? String.format(Locale.ROOT, "%.4g [%.4g, %.4g]", e.value(), e.lo(), e.hi())
+        return hasInterval(e) ? String.format(Locale.ROOT, "%.4g [%.4g, %.4g]", e.value(), e.lo(), e.hi())
                 : String.format(Locale.ROOT, "%.4g", e.value());
     }
 
@@ -310,11 +311,13 @@ final class LawsCommand implements Runnable {
         }
         JsonNode ci = e.get("ci95");
         if (ci == null || !ci.isArray() || ci.size() != 2 || !ci.get(0).isNumber() || !ci.get(1).isNumber()) {
-            return Estimate.point(e.get("value").asDouble());
+            return Estimate.exact(e.get("value").asDouble());
         }
         double lo = Math.min(ci.get(0).asDouble(), ci.get(1).asDouble());
         double hi = Math.max(ci.get(0).asDouble(), ci.get(1).asDouble());
-        return new Estimate(e.get("value").asDouble(), (hi - lo) / (2 * kspec.core.stats.Stats.Z95), lo, hi);
+        // the file gives an interval but not how it was made: read it as a normal one
+        return new Estimate(e.get("value").asDouble(), (hi - lo) / (2 * kspec.core.stats.Stats.Z95), lo, hi,
+                IntervalMethod.DELTA_METHOD);
     }
 
     private static void compare(PrintWriter out, Map<String, Object> report, Predicted theory, Estimate fittedWidth,
@@ -323,13 +326,13 @@ final class LawsCommand implements Runnable {
         out.printf("theory      %s (Bordelon et al. 2024: P* ~ C^(1/(1+b)), L* ~ C^(-(a-1)/(1+b)))%n", theory.source());
         List<Map<String, Object>> rows = new ArrayList<>();
         for (PairVerdict v : verdicts) {
-            out.printf(Locale.ROOT, "  %-42s %-13s diff %+.4f  [%+.4f, %+.4f]%n", v.pair(), v.verdict(), v.difference(),
-                    v.ci95()[0], v.ci95()[1]);
+            out.printf(Locale.ROOT, "  %-42s %-13s diff %+.4f  [%+.4f, %+.4f]%n", v.pair(), v.verdict().key(),
+                    v.difference().value(), v.difference().lo(), v.difference().hi());
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("pair", v.pair());
-            m.put("verdict", v.verdict());
-            m.put("difference", v.difference());
-            m.put("ci95", v.ci95());
+            m.put("verdict", v.verdict().key());
+            m.put("difference", v.difference().value());
+            m.put("ci95", v.difference().ci95());
             rows.add(m);
         }
         out.printf("caveat      %s%n", TheoryComparison.CAVEAT);
@@ -453,9 +456,15 @@ final class LawsCommand implements Runnable {
     private static Map<String, Object> estimateJson(Estimate e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("value", e.value());
-        m.put("se", finiteOrNull(e.standardError()));
-        m.put("ci95", e.hasInterval() ? e.ci95() : null);
+        m.put("se", hasInterval(e) ? e.standardError() : null);
+        m.put("ci95", hasInterval(e) ? e.ci95() : null);
+        m.put("interval", e.interval().key());
         return m;
+    }
+
+    /** @return whether a bootstrap (or the file read) gave {@code e} an interval */
+    private static boolean hasInterval(Estimate e) {
+        return e.interval() != IntervalMethod.NONE;
     }
 
     private static Double finiteOrNull(double v) {

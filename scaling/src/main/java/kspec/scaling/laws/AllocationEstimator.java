@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import kspec.core.progress.ProgressListener;
+import kspec.core.stats.Estimate;
 import kspec.core.stats.Resampling;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 
@@ -58,10 +59,10 @@ abstract class AllocationEstimator {
             }
         }
         double[] point = allocation(line, budget);
+        double[][] replicates = reps.toArray(new double[0][]);
         Estimate[] e = new Estimate[point.length];
         for (int k = 0; k < point.length; k++) {
-            double[] column = Estimate.column(reps.toArray(new double[0][]), k);
-            e[k] = column.length >= 2 ? Estimate.fromReplicates(point[k], column) : Estimate.point(point[k]);
+            e[k] = Replicates.estimate(point[k], replicates, k);
         }
         return new AllocationFit(approach(), e[0], e[1], e[2], e[3], e[4], budget, all.compute(), all.optimalParams(),
                 all.notes(), reps.size(), failed);

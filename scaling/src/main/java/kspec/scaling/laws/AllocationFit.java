@@ -1,6 +1,7 @@
 package kspec.scaling.laws;
 
 import java.util.List;
+import kspec.core.stats.Estimate;
 
 /**
  * The compute-optimal allocation N<sub>opt</sub>(C) ∝ C<sup>a</sup>, D<sub>opt</sub>(C) = C/(6N<sub>opt</sub>) ∝ C<sup>b</sup>

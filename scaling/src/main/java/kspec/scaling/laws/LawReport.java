@@ -3,6 +3,7 @@ package kspec.scaling.laws;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import kspec.core.stats.Estimate;
 import java.util.Map;
 import kspec.data.runs.RunTable;
 

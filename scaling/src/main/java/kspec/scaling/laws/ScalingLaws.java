@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import kspec.core.ParameterMessage;
 import kspec.core.progress.ProgressListener;
+import kspec.core.stats.Estimate;
 import kspec.core.stats.Resampling;
 import kspec.data.DataException;
 import kspec.data.runs.RunRole;
@@ -120,7 +121,7 @@ public final class ScalingLaws {
         Map<String, Estimate> parameters = new LinkedHashMap<>();
         Map<String, Estimate> frontier = new LinkedHashMap<>();
         for (int k = 0; k < names.size(); k++) {
-            Estimate e = reps.length == 0 ? Estimate.point(point[k]) : Estimate.fromReplicates(point[k], Estimate.column(reps, k));
+            Estimate e = Replicates.estimate(point[k], reps, k);
             (k < law.reportedParameters().size() ? parameters : frontier).put(names.get(k), e);
         }
         double[] residuals = new double[n];

@@ -2,6 +2,7 @@ package kspec.scaling.laws;
 
 import java.util.ArrayList;
 import java.util.List;
+import kspec.core.stats.Estimate;
 import kspec.scaling.duality.Exponent;
 import kspec.scaling.duality.PairVerdict;
 
@@ -43,14 +44,12 @@ public final class TheoryComparison {
             verdicts.add(PairVerdict.compare(exponent("fittedComputeLoss", fittedLoss),
                     exponent("predictedComputeLoss", new Estimate(Math.abs(predictedLoss.value()),
                             predictedLoss.standardError(), Math.min(Math.abs(predictedLoss.lo()), Math.abs(predictedLoss.hi())),
-                            Math.max(Math.abs(predictedLoss.lo()), Math.abs(predictedLoss.hi()))))));
+                            Math.max(Math.abs(predictedLoss.lo()), Math.abs(predictedLoss.hi())), predictedLoss.interval()))));
         }
         return verdicts;
     }
 
-    /** An estimate without an interval counts as exact (a zero-width interval). */
     private static Exponent exponent(String name, Estimate e) {
-        double[] ci = e.hasInterval() ? e.ci95() : new double[] {e.value(), e.value()};
-        return new Exponent(name, e.value(), ci, "compute-optimal frontier", true, "");
+        return new Exponent(name, e, "compute-optimal frontier", true, "");
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import kspec.core.progress.ProgressListener;
+import kspec.core.stats.IntervalMethod;
 import kspec.data.DataException;
 import kspec.data.runs.RunRole;
 import kspec.data.runs.RunTable;
@@ -73,7 +74,7 @@ class AllocationApproachesTest {
         }
         AllocationFit f = ScalingLaws.envelope(table(runs), LawOptions.CHINCHILLA_BUDGET, 20, 1, ProgressListener.NONE);
         assertEquals(A_EXPONENT, f.a().value(), 0.02);
-        assertTrue(f.a().hasInterval() && f.replicates() == 20, f.toString());
+        assertTrue(f.a().interval() == IntervalMethod.BOOTSTRAP_POINTS && f.replicates() == 20, f.toString());
     }
 
     @Test

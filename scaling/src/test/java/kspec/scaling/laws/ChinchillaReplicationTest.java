@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import kspec.core.progress.ProgressListener;
+import kspec.core.stats.Estimate;
 import kspec.data.runs.RunColumns;
 import kspec.data.runs.RunRole;
 import kspec.data.runs.RunTable;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import kspec.core.progress.ProgressListener;
+import kspec.core.stats.Estimate;
 import kspec.data.DataException;
 import kspec.data.runs.RunRole;
 import kspec.data.runs.RunTable;
