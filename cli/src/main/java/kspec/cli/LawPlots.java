@@ -30,16 +30,19 @@ final class LawPlots {
     }
 
     /**
-     * {@code surface.png}: isoloss contours of the fitted law over (C, N) with C = 6ND, the runs
-     * coloured by loss, and (Chinchilla law) the efficient frontier N_opt(C); {@code residuals.png}:
-     * the log-loss residuals against each input of the law.
+     * The surface: isoloss contours of the fitted law over (C, N) with C = 6ND, the runs coloured by
+     * loss, and (Chinchilla law) the efficient frontier N_opt(C); the residuals: the log-loss
+     * residuals against each input of the law.
+     *
+     * @param surface   where to write the surface (a law in N and D only), or null
+     * @param residualPlot where to write the residuals
      */
-    static void lawFigures(Path dir, LawReport r) {
+    static void lawFigures(Path surface, Path residualPlot, LawReport r) {
         RunTable runs = r.runs();
         LossLaw law = r.fit().law();
         double[] loss = runs.values(RunRole.LOSS, "the plots");
-        if (law.inputs().equals(List.of(RunRole.PARAMS, RunRole.TOKENS))) {
-            Plots.write(dir.resolve("surface.png"), List.of(surface(r, runs, law, loss)));
+        if (surface != null && law.inputs().equals(List.of(RunRole.PARAMS, RunRole.TOKENS))) {
+            Plots.write(surface, List.of(surface(r, runs, law, loss)));
         }
         List<XYChart> panels = new ArrayList<>();
         double[] residuals = r.residuals();
@@ -53,7 +56,7 @@ final class LawPlots {
             s.setMarker(SeriesMarkers.CIRCLE);
             panels.add(chart);
         }
-        Plots.write(dir.resolve("residuals.png"), panels);
+        Plots.write(residualPlot, panels);
     }
 
     private static XYChart surface(LawReport r, RunTable runs, LossLaw law, double[] loss) {
@@ -145,8 +148,8 @@ final class LawPlots {
         return Math.exp(0.5 * (lo + hi));
     }
 
-    /** {@code allocation.png}: the (C, N_opt) points of Approach 1 or 2 and the fitted line. */
-    static void allocationFigure(Path dir, AllocationFit f) {
+    /** The (C, N_opt) points of Approach 1 or 2 and the fitted line, written to {@code file}. */
+    static void allocationFigure(Path file, AllocationFit f) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                 .title("Approach " + f.approach() + ": compute-optimal model size").xAxisTitle("training FLOPs C")
                 .yAxisTitle("N_opt").build();
@@ -160,6 +163,6 @@ final class LawPlots {
         double[] ys = {f.nOpt().value() * Math.pow(lo / f.budget(), f.a().value()),
                 f.nOpt().value() * Math.pow(hi / f.budget(), f.a().value())};
         chart.addSeries(String.format(Locale.ROOT, "N_opt ~ C^%.3f", f.a().value()), xs, ys).setMarker(SeriesMarkers.NONE);
-        Plots.write(dir.resolve("allocation.png"), List.of(chart));
+        Plots.write(file, List.of(chart));
     }
 }

@@ -14,7 +14,6 @@ import java.util.Map;
 import kspec.core.stats.Estimate;
 import kspec.core.stats.IntervalMethod;
 import kspec.data.DataException;
-import kspec.data.io.AtomicFiles;
 import kspec.data.io.CsvWriter;
 import kspec.data.runs.RunColumns;
 import kspec.data.runs.RunRole;
@@ -118,13 +117,29 @@ final class LawsCommand implements Runnable {
 
     @Override
     public void run() {
+        RunOutputs.run(spec, this::execute);
+    }
+
+    private void execute(RunOutputs outputs) {
         checkUsage();
-        if (plots != null && !Files.isDirectory(plots)) {
-            throw new DataException("plot directory " + plots + " does not exist; create it first");
-        }
-        AtomicFiles.registerInput(runsFile);
-        if (predicted != null) {
-            AtomicFiles.registerInput(predicted);
+        outputs.inputs(runsFile, predicted);
+        Path jsonOut = outputs.declare("--json", json, true);
+        Path csvOut = outputs.declare("--csv", csv, true);
+        Path surfacePlot = null;
+        Path residualPlot = null;
+        Path allocationPlot = null;
+        if (plots != null) {
+            if (!Files.isDirectory(plots)) {
+                throw new UsageException("--plots " + plots + " is not a directory; create it first, or give a directory");
+            }
+            if (approach == 3) {
+                if (form == LawForm.CHINCHILLA || form == LawForm.KAPLAN_ND) {
+                    surfacePlot = outputs.declare("--plots", plots.resolve("surface.png"), false);
+                }
+                residualPlot = outputs.declare("--plots", plots.resolve("residuals.png"), false);
+            } else {
+                allocationPlot = outputs.declare("--plots", plots.resolve("allocation.png"), false);
+            }
         }
         RunColumns columns = RunColumns.defaults().with(RunRole.PARAMS, paramColumn).with(RunRole.TOKENS, tokenColumn)
                 .with(RunRole.LOSS, lossColumn).with(RunRole.FLOPS, flopColumn).with(RunRole.STEPS, stepColumn)
@@ -142,11 +157,11 @@ final class LawsCommand implements Runnable {
             if (theory != null && form == LawForm.CHINCHILLA) {
                 compare(out, report, theory, fit.frontier().get("a"), fit.frontier().get("lossExponent"));
             }
-            if (csv != null) {
-                writeResiduals(csv, fit);
+            if (csvOut != null) {
+                writeResiduals(csvOut, fit);
             }
-            if (plots != null) {
-                LawPlots.lawFigures(plots, fit);
+            if (residualPlot != null) {
+                LawPlots.lawFigures(surfacePlot, residualPlot, fit);
             }
         } else {
             AllocationFit fit = approach == 2 ? ScalingLaws.isoFlop(runs, budget, bootstrap, seed, progress)
@@ -159,20 +174,20 @@ final class LawsCommand implements Runnable {
             if (theory != null) {
                 compare(out, report, theory, fit.a(), null);
             }
-            if (csv != null) {
+            if (csvOut != null) {
                 List<double[]> rows = new ArrayList<>();
                 for (int i = 0; i < fit.compute().length; i++) {
                     rows.add(new double[] {fit.compute()[i], fit.optimalParams()[i]});
                 }
-                CsvWriter.write(csv, List.of("compute", "optimalParams"), rows);
+                CsvWriter.write(csvOut, List.of("compute", "optimalParams"), rows);
             }
-            if (plots != null) {
-                LawPlots.allocationFigure(plots, fit);
+            if (allocationPlot != null) {
+                LawPlots.allocationFigure(allocationPlot, fit);
             }
         }
         out.flush();
-        if (json != null) {
-            Outputs.writeJson(json, report);
+        if (jsonOut != null) {
+            Outputs.writeJson(jsonOut, report);
         }
     }
 

@@ -102,7 +102,10 @@ class KspecLawsTest {
         CliRun approach = CliRun.of("laws", "--runs", runs.toString(), "--approach", "2", "--drop-top", "1");
         assertEquals(2, approach.code());
         CliRun noDir = CliRun.of("laws", "--runs", runs.toString(), "--plots", dir.resolve("absent").toString());
-        assertEquals(1, noDir.code());
-        assertTrue(noDir.err().contains("does not exist"), noDir.err());
+        assertEquals(2, noDir.code());
+        assertTrue(noDir.err().contains("is not a directory"), noDir.err());
+        CliRun overInput = CliRun.of("laws", "--runs", runs.toString(), "--json", runs.toString());
+        assertEquals(2, overInput.code());
+        assertTrue(overInput.err().contains("refusing to overwrite"), overInput.err());
     }
 }
