@@ -38,6 +38,15 @@ final class ErrorMessages {
             Map.entry("DualityConfig.widths", "--widths"),
             Map.entry("DualityConfig.testPoints", "--test"),
             Map.entry("testPoints", "--test"),
+            Map.entry("RunColumns.params", "--param-column"),
+            Map.entry("RunColumns.tokens", "--token-column"),
+            Map.entry("RunColumns.steps", "--step-column"),
+            Map.entry("RunColumns.flops", "--flop-column"),
+            Map.entry("RunColumns.loss", "--loss-column"),
+            Map.entry("RunColumns.group", "--group-column"),
+            Map.entry("LawOptions.dropTop", "--drop-top"),
+            Map.entry("LawOptions.bootstrap", "--bootstrap"),
+            Map.entry("LawOptions.budget", "--budget"),
             Map.entry("ridge", "--ridge"));
 
     private ErrorMessages() {
