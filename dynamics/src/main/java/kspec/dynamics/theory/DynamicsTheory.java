@@ -190,108 +190,173 @@ public final class DynamicsTheory {
                 x -> x.subtract(m).divide(eta));
     }
 
-    /** The two-time integrands C₀ and C₁ = ρ<sub>D</sub>C₀ on a contour (class comment). */
+    /**
+     * The two-time integrands C₀ and C₁ = ρ<sub>D</sub>C₀ on a contour (class comment), in primitive
+     * complex arithmetic: the circle rule evaluates O(n²) pairs.
+     */
     private final class PairIntegrand {
         private final KappaEquation equation;
         private final InversionContour contour;
         private final int full;
-        private final Complex[] s;
-        private final Complex[] kappa;
-        private final Complex[] rd;
-        private final Complex[] rp;
-        /** one-point sums [node][weight] (first and second powers of 1/(κ + λ)) */
-        private final Complex[][] first;
-        private final Complex[][] second;
+        /** per node of the whole rule: s, κ, R_D, R_P as re/im */
+        private final double[] sRe;
+        private final double[] sIm;
+        private final double[] kRe;
+        private final double[] kIm;
+        private final double[] dRe;
+        private final double[] dIm;
+        private final double[] pRe;
+        private final double[] pIm;
+        /** one-point sums [weight][node], first and second powers of 1/(κ + λ) */
+        private final double[][] uRe;
+        private final double[][] uIm;
+        private final double[][] vRe;
+        private final double[][] vIm;
 
         PairIntegrand(KappaEquation equation, InversionContour contour) {
             this.equation = equation;
             this.contour = contour;
             this.full = contour.fullSize();
             int stored = contour.size();
-            Complex[] storedKappa = equation.solveAlong(contour.nodes());
-            s = new Complex[full];
-            kappa = new Complex[full];
-            rd = new Complex[full];
-            rp = new Complex[full];
-            first = new Complex[full][ModeSums.WEIGHTS];
-            second = new Complex[full][ModeSums.WEIGHTS];
+            Complex[] kappa = equation.solveAlong(contour.nodes());
+            sRe = new double[full];
+            sIm = new double[full];
+            kRe = new double[full];
+            kIm = new double[full];
+            dRe = new double[full];
+            dIm = new double[full];
+            pRe = new double[full];
+            pIm = new double[full];
+            uRe = new double[ModeSums.WEIGHTS][full];
+            uIm = new double[ModeSums.WEIGHTS][full];
+            vRe = new double[ModeSums.WEIGHTS][full];
+            vIm = new double[ModeSums.WEIGHTS][full];
             double invD = equation.sizes().inverseData();
             double invP = equation.sizes().inverseWidth();
-            for (int j = 0; j < stored; j++) {
-                double[][] at = sums.at(storedKappa[j].getReal(), storedKappa[j].getImaginary());
-                s[j] = contour.node(j);
-                kappa[j] = storedKappa[j];
-                Complex df = new Complex(at[0][2 * ModeSums.LAMBDA], at[0][2 * ModeSums.LAMBDA + 1]);
-                rd[j] = Complex.ONE.subtract(df.multiply(invD));
-                rp[j] = Complex.ONE.subtract(df.multiply(invP));
-                for (int w = 0; w < ModeSums.WEIGHTS; w++) {
-                    first[j][w] = new Complex(at[0][2 * w], at[0][2 * w + 1]);
-                    second[j][w] = new Complex(at[1][2 * w], at[1][2 * w + 1]);
-                }
-            }
-            for (int j = stored; j < full; j++) {
+            for (int j = 0; j < full; j++) {
                 int o = contour.stored(j);
-                s[j] = s[o].conjugate();
-                kappa[j] = kappa[o].conjugate();
-                rd[j] = rd[o].conjugate();
-                rp[j] = rp[o].conjugate();
-                for (int w = 0; w < ModeSums.WEIGHTS; w++) {
-                    first[j][w] = first[o][w].conjugate();
-                    second[j][w] = second[o][w].conjugate();
+                double sign = j < stored ? 1 : -1;
+                Complex s = contour.node(o);
+                sRe[j] = s.getReal();
+                sIm[j] = sign * s.getImaginary();
+                kRe[j] = kappa[o].getReal();
+                kIm[j] = sign * kappa[o].getImaginary();
+                if (j < stored) {
+                    double[][] at = sums.at(kRe[j], kIm[j]);
+                    for (int w = 0; w < ModeSums.WEIGHTS; w++) {
+                        uRe[w][j] = at[0][2 * w];
+                        uIm[w][j] = at[0][2 * w + 1];
+                        vRe[w][j] = at[1][2 * w];
+                        vIm[w][j] = at[1][2 * w + 1];
+                    }
+                } else {
+                    for (int w = 0; w < ModeSums.WEIGHTS; w++) {
+                        uRe[w][j] = uRe[w][o];
+                        uIm[w][j] = -uIm[w][o];
+                        vRe[w][j] = vRe[w][o];
+                        vIm[w][j] = -vIm[w][o];
+                    }
                 }
+                double dfRe = uRe[ModeSums.LAMBDA][j];
+                double dfIm = uIm[ModeSums.LAMBDA][j];
+                dRe[j] = 1 - dfRe * invD;
+                dIm[j] = -dfIm * invD;
+                pRe[j] = 1 - dfRe * invP;
+                pIm[j] = -dfIm * invP;
             }
         }
 
         double[] invert() {
             double invD = equation.sizes().inverseData();
             double invP = equation.sizes().inverseWidth();
+            double[] xRe = new double[ModeSums.WEIGHTS];
+            double[] xIm = new double[ModeSums.WEIGHTS];
             return contour.invertPairs(2, (i, re, im) -> {
                 for (int j = 0; j < full; j++) {
-                    Complex[] x = pairSums(i, j);
-                    Complex pref = kappa[i].multiply(kappa[j]).divide(s[i].multiply(s[j]));
-                    Complex s1 = pref.multiply(x[ModeSums.LAMBDA]);
-                    Complex s2 = pref.multiply(x[ModeSums.LAMBDA_SQUARED]);
-                    Complex t1 = pref.multiply(x[ModeSums.POWER]);
-                    Complex t2 = pref.multiply(x[ModeSums.LAMBDA_POWER]);
-                    Complex rhoD = rd[i].multiply(rd[j]);
-                    Complex rhoP = rp[i].multiply(rp[j]);
-                    Complex rhoDP = rhoD.multiply(rhoP);
-                    Complex a11 = Complex.ONE.subtract(rhoDP.multiply(s2).multiply(invD));
-                    Complex a12 = rhoP.multiply(s1).multiply(-invP);
-                    Complex a21 = s[i].multiply(s[j]).multiply(rhoD).multiply(s1).multiply(-invD);
-                    Complex a22 = Complex.ONE.subtract(rhoDP.multiply(s2).multiply(invP));
-                    Complex b2 = rhoD.multiply(t2);
-                    Complex c0 = t1.multiply(a22).subtract(a12.multiply(b2))
-                            .divide(a11.multiply(a22).subtract(a12.multiply(a21)));
-                    Complex c1 = rhoD.multiply(c0);
-                    re[0][j] = c0.getReal();
-                    im[0][j] = c0.getImaginary();
-                    re[1][j] = c1.getReal();
-                    im[1][j] = c1.getImaginary();
+                    pairSums(i, j, xRe, xIm);
+                    // pref = κ_i κ_j / (s_i s_j)
+                    double knRe = kRe[i] * kRe[j] - kIm[i] * kIm[j];
+                    double knIm = kRe[i] * kIm[j] + kIm[i] * kRe[j];
+                    double omRe = sRe[i] * sRe[j] - sIm[i] * sIm[j];
+                    double omIm = sRe[i] * sIm[j] + sIm[i] * sRe[j];
+                    double omAbs = omRe * omRe + omIm * omIm;
+                    double prRe = (knRe * omRe + knIm * omIm) / omAbs;
+                    double prIm = (knIm * omRe - knRe * omIm) / omAbs;
+                    double s1Re = prRe * xRe[ModeSums.LAMBDA] - prIm * xIm[ModeSums.LAMBDA];
+                    double s1Im = prRe * xIm[ModeSums.LAMBDA] + prIm * xRe[ModeSums.LAMBDA];
+                    double s2Re = prRe * xRe[ModeSums.LAMBDA_SQUARED] - prIm * xIm[ModeSums.LAMBDA_SQUARED];
+                    double s2Im = prRe * xIm[ModeSums.LAMBDA_SQUARED] + prIm * xRe[ModeSums.LAMBDA_SQUARED];
+                    double t1Re = prRe * xRe[ModeSums.POWER] - prIm * xIm[ModeSums.POWER];
+                    double t1Im = prRe * xIm[ModeSums.POWER] + prIm * xRe[ModeSums.POWER];
+                    double t2Re = prRe * xRe[ModeSums.LAMBDA_POWER] - prIm * xIm[ModeSums.LAMBDA_POWER];
+                    double t2Im = prRe * xIm[ModeSums.LAMBDA_POWER] + prIm * xRe[ModeSums.LAMBDA_POWER];
+                    double rdRe = dRe[i] * dRe[j] - dIm[i] * dIm[j];
+                    double rdIm = dRe[i] * dIm[j] + dIm[i] * dRe[j];
+                    double rpRe = pRe[i] * pRe[j] - pIm[i] * pIm[j];
+                    double rpIm = pRe[i] * pIm[j] + pIm[i] * pRe[j];
+                    double rdpRe = rdRe * rpRe - rdIm * rpIm;
+                    double rdpIm = rdRe * rpIm + rdIm * rpRe;
+                    // ρ_Dρ_P S₂
+                    double qRe = rdpRe * s2Re - rdpIm * s2Im;
+                    double qIm = rdpRe * s2Im + rdpIm * s2Re;
+                    double a11Re = 1 - qRe * invD;
+                    double a11Im = -qIm * invD;
+                    double a22Re = 1 - qRe * invP;
+                    double a22Im = -qIm * invP;
+                    // a12 = −ρ_P S₁/P
+                    double a12Re = -(rpRe * s1Re - rpIm * s1Im) * invP;
+                    double a12Im = -(rpRe * s1Im + rpIm * s1Re) * invP;
+                    // a21 = −Ω ρ_D S₁/D
+                    double dsRe = rdRe * s1Re - rdIm * s1Im;
+                    double dsIm = rdRe * s1Im + rdIm * s1Re;
+                    double a21Re = -(omRe * dsRe - omIm * dsIm) * invD;
+                    double a21Im = -(omRe * dsIm + omIm * dsRe) * invD;
+                    // b₂ = ρ_D T₂
+                    double b2Re = rdRe * t2Re - rdIm * t2Im;
+                    double b2Im = rdRe * t2Im + rdIm * t2Re;
+                    // C₀ = (T₁a22 − a12 b₂)/(a11 a22 − a12 a21)
+                    double nRe = (t1Re * a22Re - t1Im * a22Im) - (a12Re * b2Re - a12Im * b2Im);
+                    double nIm = (t1Re * a22Im + t1Im * a22Re) - (a12Re * b2Im + a12Im * b2Re);
+                    double detRe = (a11Re * a22Re - a11Im * a22Im) - (a12Re * a21Re - a12Im * a21Im);
+                    double detIm = (a11Re * a22Im + a11Im * a22Re) - (a12Re * a21Im + a12Im * a21Re);
+                    double detAbs = detRe * detRe + detIm * detIm;
+                    double c0Re = (nRe * detRe + nIm * detIm) / detAbs;
+                    double c0Im = (nIm * detRe - nRe * detIm) / detAbs;
+                    re[0][j] = c0Re;
+                    im[0][j] = c0Im;
+                    re[1][j] = rdRe * c0Re - rdIm * c0Im;
+                    im[1][j] = rdRe * c0Im + rdIm * c0Re;
                 }
             });
         }
 
-        /** Σ x<sub>w</sub>/((κ<sub>i</sub>+λ)(κ<sub>j</sub>+λ)) for each weight (see {@link ModeSums}). */
-        private Complex[] pairSums(int i, int j) {
-            Complex[] x = new Complex[ModeSums.WEIGHTS];
+        /** Σ x<sub>w</sub>/((κ<sub>i</sub>+λ)(κ<sub>j</sub>+λ)) for each weight (see {@link ModeSums}), into xRe/xIm. */
+        private void pairSums(int i, int j, double[] xRe, double[] xIm) {
             if (i == j) {
-                System.arraycopy(second[i], 0, x, 0, ModeSums.WEIGHTS);
-                return x;
-            }
-            Complex delta = kappa[j].subtract(kappa[i]);
-            if (delta.abs() < ModeSums.NEAR * Math.max(kappa[i].abs(), kappa[j].abs())) {
-                double[] direct = sums.pair(kappa[i].getReal(), kappa[i].getImaginary(),
-                        kappa[j].getReal(), kappa[j].getImaginary());
                 for (int w = 0; w < ModeSums.WEIGHTS; w++) {
-                    x[w] = new Complex(direct[2 * w], direct[2 * w + 1]);
+                    xRe[w] = vRe[w][i];
+                    xIm[w] = vIm[w][i];
                 }
-                return x;
+                return;
             }
+            double deRe = kRe[j] - kRe[i];
+            double deIm = kIm[j] - kIm[i];
+            double de = Math.hypot(deRe, deIm);
+            if (de < ModeSums.NEAR * Math.max(Math.hypot(kRe[i], kIm[i]), Math.hypot(kRe[j], kIm[j]))) {
+                double[] direct = sums.pair(kRe[i], kIm[i], kRe[j], kIm[j]);
+                for (int w = 0; w < ModeSums.WEIGHTS; w++) {
+                    xRe[w] = direct[2 * w];
+                    xIm[w] = direct[2 * w + 1];
+                }
+                return;
+            }
+            double de2 = deRe * deRe + deIm * deIm;
             for (int w = 0; w < ModeSums.WEIGHTS; w++) {
-                x[w] = first[i][w].subtract(first[j][w]).divide(delta);
+                double dr = uRe[w][i] - uRe[w][j];
+                double di = uIm[w][i] - uIm[w][j];
+                xRe[w] = (dr * deRe + di * deIm) / de2;
+                xIm[w] = (di * deRe - dr * deIm) / de2;
             }
-            return x;
         }
     }
 }
