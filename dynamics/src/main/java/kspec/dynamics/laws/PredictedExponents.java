@@ -3,6 +3,8 @@ package kspec.dynamics.laws;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import kspec.core.stats.Estimate;
+import kspec.core.stats.IntervalMethod;
 import kspec.core.stats.Stats;
 
 /**
@@ -13,8 +15,9 @@ import kspec.core.stats.Stats;
  * a and b the uncertainty is propagated by a parametric bootstrap: each of the {@code draws} draws
  * takes a bootstrap replicate of a ({@link TaskPowerTail}, over modes) and b from a normal
  * distribution with the standard error of the spectral fit, evaluates every formula, and the
- * interval is the 2.5–97.5% percentile range of the results (widened to contain the estimate);
- * the formulas' kink at a − 1 = 2b is handled without linearisation. A draw with a ≤ 1 (no
+ * interval is the 2.5–97.5% percentile range of the results (widened to contain the estimate), the
+ * standard error their standard deviation ({@link IntervalMethod#PARAMETRIC_BOOTSTRAP}); the formulas'
+ * kink at a − 1 = 2b is handled without linearisation. A draw with a ≤ 1 (no
  * summable tail) or b ≤ 0 is evaluated at the limits a → 1<sup>+</sup>, b → 0<sup>+</sup>: time,
  * width and data exponents 0, compute width exponent 1/(1 + b).
  *
@@ -25,9 +28,9 @@ import kspec.core.stats.Stats;
  * @param computeWidth P* ∼ C<sup>computeWidth</sup>
  * @param computeTime  t* ∼ C<sup>computeTime</sup>
  */
-public record PredictedExponents(ExponentEstimate time, ExponentEstimate width, ExponentEstimate data,
-                                 ExponentEstimate computeLoss, ExponentEstimate computeWidth,
-                                 ExponentEstimate computeTime) {
+public record PredictedExponents(Estimate time, Estimate width, Estimate data,
+                                 Estimate computeLoss, Estimate computeWidth,
+                                 Estimate computeTime) {
 
     /** Smallest a − 1 and b a propagated draw is evaluated at. */
     private static final double LIMIT = 1e-9;
@@ -43,10 +46,9 @@ public record PredictedExponents(ExponentEstimate time, ExponentEstimate width, 
 
     /** @return the exponents of exactly known (a, b), with degenerate intervals */
     public static PredictedExponents exact(ScalingLaws laws) {
-        String how = "exact (given a, b)";
-        return new PredictedExponents(ExponentEstimate.exact(laws.time(), how), ExponentEstimate.exact(laws.resource(), how),
-                ExponentEstimate.exact(laws.resource(), how), ExponentEstimate.exact(laws.computeLoss(), how),
-                ExponentEstimate.exact(laws.computeWidth(), how), ExponentEstimate.exact(laws.computeTime(), how));
+        return new PredictedExponents(Estimate.exact(laws.time()), Estimate.exact(laws.resource()),
+                Estimate.exact(laws.resource()), Estimate.exact(laws.computeLoss()), Estimate.exact(laws.computeWidth()),
+                Estimate.exact(laws.computeTime()));
     }
 
     /**
@@ -70,7 +72,7 @@ public record PredictedExponents(ExponentEstimate time, ExponentEstimate width, 
         if (draws < 100) {
             throw new IllegalArgumentException("propagation needs >= 100 draws, got " + draws);
         }
-        ScalingLaws point = laws(a.a(), b);
+        ScalingLaws point = laws(a.a().value(), b);
         SplittableRandom random = new SplittableRandom(seed);
         double[][] values = new double[6][draws];
         for (int i = 0; i < draws; i++) {
@@ -81,12 +83,10 @@ public record PredictedExponents(ExponentEstimate time, ExponentEstimate width, 
             }
         }
         double[] estimate = all(point);
-        ExponentEstimate[] out = new ExponentEstimate[6];
-        String how = "parametric bootstrap: a from its bootstrap over modes, b ~ normal(b, se of the spectral fit); " + draws
-                + " draws";
+        Estimate[] out = new Estimate[6];
         for (int j = 0; j < 6; j++) {
-            double[] ci = Stats.percentileInterval(values[j], estimate[j]);
-            out[j] = new ExponentEstimate(estimate[j], ci[0], ci[1], how);
+            out[j] = Estimate.of(estimate[j], Stats.sd(values[j]), Stats.percentileInterval(values[j], estimate[j]),
+                    IntervalMethod.PARAMETRIC_BOOTSTRAP);
         }
         return new PredictedExponents(out[0], out[1], out[2], out[3], out[4], out[5]);
     }
@@ -102,6 +102,6 @@ public record PredictedExponents(ExponentEstimate time, ExponentEstimate width, 
 
     @Override
     public String toString() {
-        return Arrays.toString(new ExponentEstimate[] {time, width, data, computeLoss, computeWidth, computeTime});
+        return Arrays.toString(new Estimate[] {time, width, data, computeLoss, computeWidth, computeTime});
     }
 }

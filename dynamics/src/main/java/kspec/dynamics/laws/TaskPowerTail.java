@@ -3,7 +3,11 @@ package kspec.dynamics.laws;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import kspec.core.stats.Estimate;
+import kspec.core.stats.IntervalMethod;
 import kspec.core.stats.Stats;
+import kspec.spectra.fit.RankWindow;
 import org.apache.commons.math3.analysis.UnivariateFunction;
 import org.apache.commons.math3.distribution.GammaDistribution;
 import org.apache.commons.math3.optim.MaxEval;
@@ -34,17 +38,15 @@ import org.apache.commons.math3.random.Well19937c;
  * <p><b>Interval.</b> A multiplier bootstrap over modes: under the Gaussian-coefficient model each
  * measured power is its mean times χ²<sub>T</sub>/T (T target columns), so every replicate multiplies
  * each p<sub>k</sub> by an independent Gamma(T/2, 2/T) draw and refits; the 95% interval is the 2.5–97.5%
- * percentile range of the replicates, widened to contain the estimate. It does not include the
- * uncertainty of the eigenbasis itself.
+ * percentile range of the replicates, widened to contain the estimate, and the standard error their
+ * standard deviation ({@link IntervalMethod#BOOTSTRAP_MODES}). It does not include the uncertainty
+ * of the eigenbasis itself.
  *
- * @param a          the task-power exponent
- * @param lo         lower end of the 95% interval on a
- * @param hi         upper end
- * @param firstMode  first k of the window (1-based)
- * @param lastMode   last k of the window
+ * @param a          the task-power exponent with its interval ({@link IntervalMethod#NONE} without replicates)
+ * @param window     the modes k fitted (1-based ranks)
  * @param replicates the bootstrap values of a (for propagating the uncertainty)
  */
-public record TaskPowerTail(double a, double lo, double hi, int firstMode, int lastMode, double[] replicates) {
+public record TaskPowerTail(Estimate a, RankWindow window, double[] replicates) {
 
     /** Log-spaced points per decade of k. */
     public static final int POINTS_PER_DECADE = 10;
@@ -53,6 +55,8 @@ public record TaskPowerTail(double a, double lo, double hi, int firstMode, int l
     private static final double MAX_A = 20;
 
     public TaskPowerTail {
+        Objects.requireNonNull(a, "a");
+        Objects.requireNonNull(window, "window");
         replicates = replicates.clone();
     }
 
@@ -71,17 +75,18 @@ public record TaskPowerTail(double a, double lo, double hi, int firstMode, int l
      */
     public static TaskPowerTail fit(double[] modePower, int targetColumns, int replicates, long seed) {
         int last = Math.max(1, modePower.length / 10);
-        return fit(modePower, 1, last, targetColumns, replicates, seed);
+        return fit(modePower, new RankWindow(1, last, true), targetColumns, replicates, seed);
     }
 
     /**
-     * Fits a over modes firstMode..lastMode (1-based, inclusive).
+     * Fits a over the modes of a window (1-based, inclusive).
      *
      * @see #fit(double[], int, int, long)
      */
-    public static TaskPowerTail fit(double[] modePower, int firstMode, int lastMode, int targetColumns, int replicates,
-                                    long seed) {
-        if (firstMode < 1 || lastMode >= modePower.length || lastMode < firstMode) {
+    public static TaskPowerTail fit(double[] modePower, RankWindow window, int targetColumns, int replicates, long seed) {
+        int firstMode = window.iMin();
+        int lastMode = window.iMax();
+        if (lastMode >= modePower.length) {
             throw new IllegalArgumentException("tail window " + firstMode + ".." + lastMode + " must lie in 1.."
                     + (modePower.length - 1) + " (the tail after the last mode is empty)");
         }
@@ -122,14 +127,10 @@ public record TaskPowerTail(double a, double lo, double hi, int firstMode, int l
             }
             values = Arrays.copyOf(values, kept);
         }
-        double lo = a;
-        double hi = a;
-        if (values.length >= 20) {
-            double[] ci = Stats.percentileInterval(values, a);
-            lo = ci[0];
-            hi = ci[1];
-        }
-        return new TaskPowerTail(a, lo, hi, firstMode, lastMode, values);
+        Estimate estimate = values.length >= 20
+                ? Estimate.of(a, Stats.sd(values), Stats.percentileInterval(values, a), IntervalMethod.BOOTSTRAP_MODES)
+                : Estimate.exact(a);
+        return new TaskPowerTail(estimate, window, values);
     }
 
     /** @return the a that best fits log(1 − C(k)) at the given modes (class comment), NaN if a tail is empty */
