@@ -94,13 +94,9 @@ public final class KappaEquation {
         }
         double kappa = hi;
         for (int it = 0; it < 200; it++) {
-            double df = 0;
-            double dfPrime = 0;
-            for (double l : lambda) {
-                double q = l / (l + kappa);
-                df += q;
-                dfPrime -= q / (l + kappa);
-            }
+            double[] d = degreesOfFreedomAndSlope(kappa);
+            double df = d[0];
+            double dfPrime = d[1];
             double rd = 1 - df * inverseData;
             double rp = 1 - df * inverseWidth;
             double f = kappa * rd * rp - s;
@@ -194,6 +190,18 @@ public final class KappaEquation {
         return -Math.max(Math.max(fc, fd), best);
     }
 
+    /** {df(κ), df'(κ)} at real κ, in one pass over the modes. */
+    private double[] degreesOfFreedomAndSlope(double kappa) {
+        double df = 0;
+        double dfPrime = 0;
+        for (double l : lambda) {
+            double q = l / (l + kappa);
+            df += q;
+            dfPrime -= q / (l + kappa);
+        }
+        return new double[] {df, dfPrime};
+    }
+
     /** s(κ) at κ = −λ₁ − e<sup>logY</sup>. */
     private double edgeObjective(double logY) {
         double kappa = -lambda[0] - Math.exp(logY);
@@ -209,14 +217,8 @@ public final class KappaEquation {
         // df is convex and decreasing: Newton from the left (df > m) rises monotonically to the root
         double kappa = 0;
         for (int it = 0; it < 500; it++) {
-            double df = 0;
-            double dfPrime = 0;
-            for (double l : lambda) {
-                double q = l / (l + kappa);
-                df += q;
-                dfPrime -= q / (l + kappa);
-            }
-            double next = kappa - (df - resolvable) / dfPrime;
+            double[] d = degreesOfFreedomAndSlope(kappa);
+            double next = kappa - (d[0] - resolvable) / d[1];
             if (!(next >= kappa) || next - kappa <= TOLERANCE * next) {
                 return Math.max(kappa, next);
             }
