@@ -38,12 +38,12 @@ import kspec.spectra.SpectrumAnalysis;
 import kspec.spectra.fit.FitWindow;
 import kspec.spectra.fit.PowerLawFit;
 import org.ejml.data.DMatrixRMaj;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 /**
  * {@code kspec dynamics}: the dynamical model of neural scaling laws of Bordelon, Atanasov &amp;

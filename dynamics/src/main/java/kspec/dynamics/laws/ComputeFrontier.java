@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.IntToDoubleFunction;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The compute-optimal frontier measured from a loss surface L(t, P) at D = ∞ (Bordelon, Atanasov &amp;
@@ -120,7 +121,7 @@ public final class ComputeFrontier {
         return fit(Point::time);
     }
 
-    private PowerLawSlope fit(java.util.function.ToDoubleFunction<Point> value) {
+    private PowerLawSlope fit(ToDoubleFunction<Point> value) {
         List<Point> inside = points.stream().filter(Point::interior).toList();
         if (inside.size() < 2) {
             throw new IllegalStateException("only " + inside.size() + " budget(s) have their optimal width inside the width "

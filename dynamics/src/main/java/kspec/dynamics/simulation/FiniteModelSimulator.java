@@ -1,5 +1,6 @@
 package kspec.dynamics.simulation;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -268,7 +269,7 @@ public final class FiniteModelSimulator {
             if (n == last) {
                 return new Draw(out, null);
             }
-            java.util.Arrays.fill(g, 0);
+            Arrays.fill(g, 0);
             for (int r = 0; r < batch; r++) {
                 double x = 0;
                 for (int k = 0; k < m; k++) {
@@ -288,7 +289,7 @@ public final class FiniteModelSimulator {
                     }
                     y[r] = s / p;
                 }
-                java.util.Arrays.fill(g, 0);
+                Arrays.fill(g, 0);
                 for (int r = 0; r < p; r++) {
                     int row = r * m;
                     double yr = y[r];

@@ -1,5 +1,7 @@
 package kspec.dynamics.theory;
 
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
 import kspec.dynamics.ModeSpectrum;
 import kspec.dynamics.Optimizer;
@@ -71,7 +73,7 @@ public final class DynamicsTheory {
     public double[] transfer(Sizes sizes, Optimizer.FullBatch optimizer, double time) {
         double[] h = new double[lambda.length];
         if (time == 0) {
-            java.util.Arrays.fill(h, 1.0);
+            Arrays.fill(h, 1.0);
             return h;
         }
         KappaEquation equation = new KappaEquation(spectrum, sizes);
@@ -168,7 +170,7 @@ public final class DynamicsTheory {
         double edge = equation.spectralEdge();
         double limit = 2 * (1 + mu) / edge;
         if (!(eta < limit)) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "learning rate %.4g diverges: the largest relaxation rate of the model (%s) is g_max = %.4g, so %s "
                             + "needs a learning rate below 2(1 + momentum)/g_max = %.4g",
                     eta, equation.sizes(), edge, optimizer.name(), limit));
@@ -180,7 +182,7 @@ public final class DynamicsTheory {
         } else if (steps <= CIRCLE_MAX_STEPS) {
             z = InversionContour.zCircle(steps, (int) (2 * Math.max(steps, 16)), aliasing);
         } else {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "with learning rate %.4g the fastest modes of %s oscillate (rate above %.4g), and the theory for "
                             + "oscillating modes is limited to %d steps, got %d: lower the learning rate or the step count",
                     eta, optimizer.name(), monotoneLimit, CIRCLE_MAX_STEPS, steps));

@@ -3,12 +3,13 @@ package kspec.dynamics.theory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import kspec.core.linalg.Blas;
 import kspec.dynamics.ModeSpectrum;
 import kspec.dynamics.Sizes;
 import kspec.spectra.eigen.EigenRequest;
 import kspec.spectra.eigen.Eigensolvers;
-import java.util.SplittableRandom;
-import kspec.core.linalg.Blas;
 import org.apache.commons.math3.complex.Complex;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -91,7 +92,7 @@ class KappaEquationTest {
     void spectralEdgeBoundsTheTopRateOfDrawnModels() {
         int modes = 2000;
         double[] flat = new double[modes];
-        java.util.Arrays.fill(flat, 1.0);
+        Arrays.fill(flat, 1.0);
         ModeSpectrum spectrum = ModeSpectrum.of(flat, flat);
         SplittableRandom random = new SplittableRandom(3);
         for (Sizes sizes : new Sizes[] {Sizes.of(300, 600), Sizes.infiniteData(200)}) {
