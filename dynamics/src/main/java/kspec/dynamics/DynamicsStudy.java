@@ -24,9 +24,12 @@ import kspec.dynamics.theory.Losses;
  * <li>the compute-optimal frontier at D = ∞ from the theory on a grid of four widths per octave
  *   between the smallest and largest width, and from the simulator on the given widths;</li>
  * <li>the finite-width gap at D = ∞ (early, at t = 0.1/λ<sub>1</sub>, and at t → ∞) over the widths;</li>
- * <li>the duality check at the smallest width and largest data size and its swap.</li>
+ * <li>the duality check at the smallest width and largest data size and its swap, at the last time
+ *   (for one-pass SGD, which has no data axis, gradient flow at the equivalent time η·n).</li>
  * </ul>
- * Widths and data sizes are the model's P and D (the paper's N and P).
+ * Widths and data sizes are the model's P and D (the paper's N and P). The simulated curves of
+ * different widths share their seed (common random numbers), which makes their differences
+ * steadier than their levels.
  */
 public final class DynamicsStudy {
 

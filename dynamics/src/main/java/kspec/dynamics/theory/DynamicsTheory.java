@@ -118,7 +118,12 @@ public final class DynamicsTheory {
     /**
      * Expected test and training losses.
      *
-     * @param time flow time t ≥ 0, or steps n ≥ 0 of a discrete optimizer; +∞ for the final values
+     * @param sizes     width and data size; one-pass SGD reads the width only (it never reuses data)
+     * @param optimizer how the model is trained
+     * @param time      flow time t ≥ 0, or steps n ≥ 0 of a discrete optimizer; +∞ for the final values
+     *                  of a full-batch optimizer
+     * @throws IllegalArgumentException when the learning rate diverges, or oscillating modes ask for
+     *                                  more than {@link #CIRCLE_MAX_STEPS} steps
      */
     public Losses losses(Sizes sizes, Optimizer optimizer, double time) {
         Objects.requireNonNull(sizes, "sizes");
