@@ -8,12 +8,13 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import kspec.core.stats.Estimate;
 import kspec.core.stats.IntervalMethod;
 import kspec.core.stats.SeedStream;
-import kspec.data.DataException;
 import kspec.data.Dataset;
 import kspec.data.io.CsvWriter;
 import kspec.dynamics.DynamicsStudy;
@@ -43,7 +44,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 /**
  * {@code kspec dynamics}: the dynamical model of neural scaling laws of Bordelon, Atanasov &amp;
@@ -148,22 +148,47 @@ final class DynamicsCommand implements Runnable {
                           Map<String, Object> json, List<String> lines) {
     }
 
+    /** Options that only the synthetic input reads. */
+    private static final Set<String> SYNTHETIC_ONLY = Set.of("--a", "--b", "--modes");
+    /** Options that only the data input reads: the data and architecture options and the kernel and targets. */
+    private static final Set<String> DATA_ONLY = Set.of("--data", "--labels", "--format", "--label-column",
+            "--target-column", "--delimiter", "--n", "--stratify", "--scale", "--center", "--standardize", "--sphere",
+            "--allow-nonfinite", "--arch", "--depth", "--activation", "--w-std", "--b-std", "--parameterization", "--width",
+            "--kind", "--target");
+    /** Largest number of synthetic modes (about 10 doubles of theory state per mode). */
+    static final int MAX_MODES = 100_000_000;
+    /** Largest number of simulated draws per point. */
+    static final int MAX_DRAWS = 10_000;
+
     @Override
     public void run() {
-        if (plots != null && !Files.isDirectory(plots)) {
-            throw new DataException("plot directory " + plots + " does not exist; create it first");
+        RunOutputs.run(spec, this::execute);
+    }
+
+    private void execute(RunOutputs outputs) {
+        boolean synthetic = a != null || b != null;
+        requireValidOptions(synthetic);
+        outputs.inputs(dataOptions.inputFiles());
+        json = outputs.declare("--json", json, true);
+        csv = outputs.declare("--csv", csv, true);
+        Path[] plotFiles = null;
+        if (plots != null) {
+            if (!Files.isDirectory(plots)) {
+                throw new UsageException("--plots " + plots + " is not a directory; create it first, or give a directory");
+            }
+            plotFiles = new Path[] {outputs.declare("--plots", plots.resolve("loss_vs_time.png"), false),
+                outputs.declare("--plots", plots.resolve("final_loss.png"), false),
+                outputs.declare("--plots", plots.resolve("compute_frontier.png"), false)};
         }
-        if (simulate < 0) {
-            throw usage("--simulate takes a number of draws >= 0, got " + simulate);
-        }
-        Inputs in = a != null || b != null ? synthetic() : fromData();
+        Inputs in = synthetic ? synthetic() : fromData();
         double[] p = Arrays.stream(widths.values()).asDoubleStream().toArray();
         double[] d = Arrays.stream(sizes.values()).asDoubleStream().toArray();
         int m = in.spectrum().modes();
         for (double size : concat(p, d)) {
             if (size < 1 || size >= m) {
-                throw usage(String.format(Locale.ROOT, "width or data size %.0f is outside 1..%d: the model describes "
-                        + "P, D below its M = %d modes (%s)", size, m - 1, m, a != null ? "raise --modes" : "use a larger --n"));
+                throw new UsageException(String.format(Locale.ROOT, "width or data size %.0f is outside 1..%d: the model "
+                        + "describes P, D below its M = %d modes; lower --widths/--sizes or %s", size, m - 1, m,
+                        synthetic ? "raise --modes" : "use a larger --n"));
             }
         }
         Optimizer opt = optimizer(in.spectrum(), p, d);
@@ -171,7 +196,7 @@ final class DynamicsCommand implements Runnable {
         if (opt.discrete()) {
             for (double v : t) {
                 if (v != Math.rint(v)) {
-                    throw usage("--optimizer " + opt.name() + " counts whole steps; --times has " + v);
+                    throw new UsageException("--optimizer " + opt.name() + " counts whole steps; --times has " + v);
                 }
             }
         }
@@ -187,31 +212,63 @@ final class DynamicsCommand implements Runnable {
         if (csv != null) {
             writeCsv(csv, r);
         }
-        if (plots != null) {
-            DynamicsPlots.lossVsTime(plots.resolve("loss_vs_time.png"), r);
-            DynamicsPlots.finalLoss(plots.resolve("final_loss.png"), r);
-            DynamicsPlots.frontier(plots.resolve("compute_frontier.png"), r);
+        if (plotFiles != null) {
+            DynamicsPlots.lossVsTime(plotFiles[0], r);
+            DynamicsPlots.finalLoss(plotFiles[1], r);
+            DynamicsPlots.frontier(plotFiles[2], r);
+        }
+    }
+
+    /** Range checks and options that the chosen input or optimizer would ignore, before any work. */
+    private void requireValidOptions(boolean synthetic) {
+        Set<String> matched = new HashSet<>();
+        spec.commandLine().getParseResult().matchedOptions().forEach(o -> matched.add(o.longestName()));
+        Set<String> foreign = synthetic ? DATA_ONLY : SYNTHETIC_ONLY;
+        for (String name : matched) {
+            if (foreign.contains(name)) {
+                throw new UsageException(name + (synthetic
+                        ? " does not apply to the synthetic power laws of --a/--b: drop " + name + " or --a/--b"
+                        : " sets a synthetic spectrum; with data the modes are the kernel's eigenvalues: drop " + name));
+            }
+        }
+        String name = optimizer.toLowerCase(Locale.ROOT);
+        if (!Set.of("flow", "gd", "momentum", "sgd").contains(name)) {
+            throw new UsageException("--optimizer must be flow, gd, momentum or sgd, got '" + optimizer + "'");
+        }
+        if (matched.contains("--lr") && name.equals("flow")) {
+            throw new UsageException("--lr sets the learning rate of gd, momentum or sgd; gradient flow has none");
+        }
+        if (matched.contains("--momentum") && !name.equals("momentum")) {
+            throw new UsageException("--momentum applies to --optimizer momentum only");
+        }
+        if (matched.contains("--batch") && !name.equals("sgd")) {
+            throw new UsageException("--batch applies to --optimizer sgd only");
+        }
+        if (lr != null) {
+            OptionRanges.finiteAbove("--lr", lr, 0, true, "a learning rate");
+        }
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new UsageException("--momentum must be in [0, 1), got " + momentum);
+        }
+        OptionRanges.within("--batch", batch, 1, 1_000_000, "samples per step");
+        OptionRanges.within("--simulate", simulate, 0, MAX_DRAWS, "draws per point, 0 for theory only");
+        if (modes != null) {
+            OptionRanges.within("--modes", modes, 2, MAX_MODES, "modes of the synthetic spectrum");
         }
     }
 
     private Inputs synthetic() {
         if (a == null || b == null) {
-            throw usage("a synthetic spectrum needs both --a and --b (task power k^-a, eigenvalues k^-b)");
-        }
-        if (spec.commandLine().getParseResult().hasMatchedOption("--data")) {
-            throw usage("choose one input: --a/--b (synthetic power laws) or --data (a data set's kernel spectrum)");
+            throw new UsageException("a synthetic spectrum needs both --a and --b (task power k^-a, eigenvalues k^-b)");
         }
         int m = modes == null ? DEFAULT_MODES : modes;
-        if (m < 2) {
-            throw usage("--modes needs at least 2 modes, got " + m);
-        }
         ModeSpectrum spectrum;
         ScalingLaws laws;
         try {
             spectrum = ModeSpectrum.powerLaw(a, b, m);
             laws = new ScalingLaws(a, b);
         } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage().replace("exponent a", "exponent --a").replace("exponent b", "exponent --b"));
+            throw new UsageException(e.getMessage().replace("exponent a", "exponent --a").replace("exponent b", "exponent --b"));
         }
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("kind", "synthetic");
@@ -224,9 +281,6 @@ final class DynamicsCommand implements Runnable {
     }
 
     private Inputs fromData() {
-        if (modes != null) {
-            throw usage("--modes sets a synthetic spectrum; with data the modes are the kernel's eigenvalues (set --n)");
-        }
         Dataset data = dataOptions.load();
         Architecture architecture = architectureOptions.architecture();
         int n = data.points().numRows;
@@ -289,13 +343,7 @@ final class DynamicsCommand implements Runnable {
 
     private Optimizer optimizer(ModeSpectrum spectrum, double[] p, double[] d) {
         String name = optimizer.toLowerCase(Locale.ROOT);
-        if (!name.equals("flow") && !name.equals("gd") && !name.equals("momentum") && !name.equals("sgd")) {
-            throw usage("--optimizer must be flow, gd, momentum or sgd, got '" + optimizer + "'");
-        }
         if (name.equals("flow")) {
-            if (lr != null) {
-                throw usage("--lr sets the learning rate of gd, momentum or sgd; gradient flow has none");
-            }
             return new Optimizer.GradientFlow();
         }
         double edge = Math.max(new KappaEquation(spectrum, Sizes.of(p[0], d[0])).spectralEdge(),
@@ -304,15 +352,11 @@ final class DynamicsCommand implements Runnable {
         if (name.equals("sgd") && lr == null) {
             rate = Math.min(rate, batch / (2 * spectrum.trace()));
         }
-        try {
-            return switch (name) {
-                case "gd" -> new Optimizer.GradientDescent(rate);
-                case "momentum" -> new Optimizer.Momentum(rate, momentum);
-                default -> new Optimizer.OnePassSgd(rate, batch);
-            };
-        } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
-        }
+        return switch (name) {
+            case "gd" -> new Optimizer.GradientDescent(rate);
+            case "momentum" -> new Optimizer.Momentum(rate, momentum);
+            default -> new Optimizer.OnePassSgd(rate, batch);
+        };
     }
 
     private static String describe(Optimizer opt) {
@@ -577,10 +621,6 @@ final class DynamicsCommand implements Runnable {
         }
         CsvWriter.write(file, List.of("width", "data", "time", "test", "train", "bias", "simTest", "simTestSE", "simTrain",
                 "simTrainSE"), rows);
-    }
-
-    private CommandLine.ParameterException usage(String message) {
-        return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 
     private static double[] concat(double[] x, double[] y) {

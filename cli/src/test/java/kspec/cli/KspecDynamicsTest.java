@@ -61,6 +61,18 @@ class KspecDynamicsTest {
         assertTrue(run.out().contains("computeLoss"), run.out());
     }
 
+    /** A run that fails after its outputs were declared leaves none of them. */
+    @Test
+    void aFailedRunLeavesNoOutput() throws IOException {
+        Path json = dir.resolve("failed.json");
+        CliRun run = CliRun.of("dynamics", "--a", "2", "--b", "1", "--modes", "500", "--widths", "16,32", "--sizes", "16",
+                "--optimizer", "gd", "--lr", "5", "--times", "10", "--json", json.toString(), "--plots", dir.toString());
+        assertEquals(1, run.code(), run.err());
+        try (var files = Files.list(dir)) {
+            assertEquals(0, files.count(), "no output or temporary file may be left");
+        }
+    }
+
     @Test
     void interpolationPeakIsNullWithANote() throws IOException {
         Path json = dir.resolve("peak.json");
@@ -99,6 +111,13 @@ class KspecDynamicsTest {
         assertEquals(2, CliRun.of("dynamics", "--a", "2", "--b", "1", "--optimizer", "adam").code());
         assertEquals(2, CliRun.of("dynamics", "--a", "0.5", "--b", "1").code());
         assertEquals(2, CliRun.of("dynamics", "--a", "2", "--b", "1", "--lr", "0.1").code());
+        // options the run would ignore are refused
+        CliRun kind = CliRun.of("dynamics", "--a", "2", "--b", "1", "--kind", "nngp");
+        assertEquals(2, kind.code());
+        assertTrue(kind.err().contains("--kind does not apply"), kind.err());
+        assertEquals(2, CliRun.of("dynamics", "--a", "2", "--b", "1", "--optimizer", "gd", "--momentum", "0.5").code());
+        assertEquals(2, CliRun.of("dynamics", "--data", "sphere:d=2", "--modes", "100").code());
+        assertEquals(2, CliRun.of("dynamics", "--a", "2", "--b", "1", "--simulate", "-1").code());
         CliRun unstable = CliRun.of("dynamics", "--a", "2", "--b", "1", "--modes", "500", "--widths", "16,32", "--sizes", "16",
                 "--optimizer", "gd", "--lr", "5", "--times", "10");
         assertEquals(1, unstable.code(), unstable.out());
