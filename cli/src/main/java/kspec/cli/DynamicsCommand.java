@@ -24,7 +24,7 @@ import kspec.dynamics.Sizes;
 import kspec.dynamics.laws.ComputeFrontier;
 import kspec.dynamics.laws.PowerLawSlope;
 import kspec.dynamics.laws.PredictedExponents;
-import kspec.dynamics.laws.ScalingLaws;
+import kspec.dynamics.laws.BottleneckLaws;
 import kspec.dynamics.laws.TaskPowerTail;
 import kspec.dynamics.simulation.MeanEstimate;
 import kspec.dynamics.simulation.Simulation;
@@ -263,10 +263,10 @@ final class DynamicsCommand implements Runnable {
         }
         int m = modes == null ? DEFAULT_MODES : modes;
         ModeSpectrum spectrum;
-        ScalingLaws laws;
+        BottleneckLaws laws;
         try {
             spectrum = ModeSpectrum.powerLaw(a, b, m);
-            laws = new ScalingLaws(a, b);
+            laws = new BottleneckLaws(a, b);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage().replace("exponent a", "exponent --a").replace("exponent b", "exponent --b"));
         }
@@ -454,7 +454,7 @@ final class DynamicsCommand implements Runnable {
                 num(dual.lossesSwapped().test()));
         out.println("conditions:");
         if (a != null) {
-            for (String c : new ScalingLaws(a, b).conditions()) {
+            for (String c : new BottleneckLaws(a, b).conditions()) {
                 out.println("  " + c);
             }
         } else {

@@ -16,7 +16,7 @@ import java.util.function.ToDoubleFunction;
  * found by walking down the grid from the previous budget's optimum (L(C/P, P) has one minimum in
  * P: more width trades against less time), so a budget costs a few evaluations, not the whole grid. Power laws fitted
  * to L*(C), P*(C) and t*(C) = C/P* give the measured compute exponents, to compare with
- * {@link ScalingLaws}.
+ * {@link BottleneckLaws}.
  */
 public final class ComputeFrontier {
 

@@ -8,7 +8,7 @@ import kspec.core.stats.IntervalMethod;
 import kspec.core.stats.Stats;
 
 /**
- * The time, width, data and compute exponents that {@link ScalingLaws} predicts from (a, b), with
+ * The time, width, data and compute exponents that {@link BottleneckLaws} predicts from (a, b), with
  * 95% intervals.
  *
  * <p>For synthetic power laws the exponents are exact and the intervals degenerate. For measured
@@ -45,7 +45,7 @@ public record PredictedExponents(Estimate time, Estimate width, Estimate data,
     }
 
     /** @return the exponents of exactly known (a, b), with degenerate intervals */
-    public static PredictedExponents exact(ScalingLaws laws) {
+    public static PredictedExponents exact(BottleneckLaws laws) {
         return new PredictedExponents(Estimate.exact(laws.time()), Estimate.exact(laws.resource()),
                 Estimate.exact(laws.resource()), Estimate.exact(laws.computeLoss()), Estimate.exact(laws.computeWidth()),
                 Estimate.exact(laws.computeTime()));
@@ -72,11 +72,11 @@ public record PredictedExponents(Estimate time, Estimate width, Estimate data,
         if (draws < 100) {
             throw new IllegalArgumentException("propagation needs >= 100 draws, got " + draws);
         }
-        ScalingLaws point = laws(a.a().value(), b);
+        BottleneckLaws point = laws(a.a().value(), b);
         SplittableRandom random = new SplittableRandom(seed);
         double[][] values = new double[6][draws];
         for (int i = 0; i < draws; i++) {
-            ScalingLaws l = laws(aReplicates[random.nextInt(aReplicates.length)], b + bError * random.nextGaussian());
+            BottleneckLaws l = laws(aReplicates[random.nextInt(aReplicates.length)], b + bError * random.nextGaussian());
             double[] e = all(l);
             for (int j = 0; j < 6; j++) {
                 values[j][i] = e[j];
@@ -92,11 +92,11 @@ public record PredictedExponents(Estimate time, Estimate width, Estimate data,
     }
 
     /** The laws at (a, b), moved to the limits a → 1⁺, b → 0⁺ where they are undefined. */
-    private static ScalingLaws laws(double a, double b) {
-        return new ScalingLaws(Math.max(a, 1 + LIMIT), Math.max(b, LIMIT));
+    private static BottleneckLaws laws(double a, double b) {
+        return new BottleneckLaws(Math.max(a, 1 + LIMIT), Math.max(b, LIMIT));
     }
 
-    private static double[] all(ScalingLaws l) {
+    private static double[] all(BottleneckLaws l) {
         return new double[] {l.time(), l.resource(), l.resource(), l.computeLoss(), l.computeWidth(), l.computeTime()};
     }
 

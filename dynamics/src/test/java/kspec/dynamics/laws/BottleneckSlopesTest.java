@@ -37,7 +37,7 @@ class BottleneckSlopesTest {
     @ParameterizedTest(name = "a = {0}, b = {1}")
     @CsvSource({"1.5, 1.25", "2, 1", "2, 1.5", "2, 2"})
     void theoryCurvesFollowTheBottleneckLaws(double a, double b) {
-        ScalingLaws laws = new ScalingLaws(a, b);
+        BottleneckLaws laws = new BottleneckLaws(a, b);
         DynamicsTheory theory = new DynamicsTheory(ModeSpectrum.powerLaw(a, b, MODES));
         Optimizer flow = new Optimizer.GradientFlow();
 

@@ -39,7 +39,7 @@ class ComputeFrontierTest {
                 .mapToDouble(i -> firstBudget * Math.pow(10, i)).toArray();
         ComputeFrontier frontier = ComputeFrontier.measure(budgets, grid(8, modes / 8.0, 4),
                 (t, p) -> theory.losses(Sizes.infiniteData(p), flow, t).test());
-        ScalingLaws laws = new ScalingLaws(a, b);
+        BottleneckLaws laws = new BottleneckLaws(a, b);
         assertTrue(frontier.points().stream().allMatch(ComputeFrontier.Point::interior), frontier.points().toString());
         assertEquals(laws.computeLoss(), frontier.lossSlope().exponent(), 0.05, "L*");
         assertEquals(laws.computeWidth(), frontier.widthSlope().slope(), 0.05, "P*");
@@ -47,12 +47,12 @@ class ComputeFrontierTest {
 
     @Test
     void figureFourExponents() {
-        assertEquals(0.5, new ScalingLaws(2, 1).computeLoss(), 1e-15);
-        assertEquals(0.4, new ScalingLaws(2, 1.5).computeLoss(), 1e-15);
-        assertEquals(1.0 / 3, new ScalingLaws(2, 2).computeLoss(), 1e-15);
-        assertEquals(0.4, new ScalingLaws(1.5, 1.25).time(), 1e-15);
+        assertEquals(0.5, new BottleneckLaws(2, 1).computeLoss(), 1e-15);
+        assertEquals(0.4, new BottleneckLaws(2, 1.5).computeLoss(), 1e-15);
+        assertEquals(1.0 / 3, new BottleneckLaws(2, 2).computeLoss(), 1e-15);
+        assertEquals(0.4, new BottleneckLaws(1.5, 1.25).time(), 1e-15);
         // a − 1 > 2b caps the width and data exponent at 2b
-        assertEquals(1.0, new ScalingLaws(4, 0.5).resource(), 1e-15);
+        assertEquals(1.0, new BottleneckLaws(4, 0.5).resource(), 1e-15);
     }
 
     /**

@@ -75,13 +75,13 @@ class TaskPowerTailTest {
         }
         TaskPowerTail a = TaskPowerTail.fit(noisy, 10, 200, 1);
         PredictedExponents e = PredictedExponents.propagated(a, 1.25, 0.02, 2000, 2);
-        ScalingLaws laws = new ScalingLaws(a.a().value(), 1.25);
+        BottleneckLaws laws = new BottleneckLaws(a.a().value(), 1.25);
         assertEquals(laws.time(), e.time().value(), 1e-12);
         assertEquals(laws.computeLoss(), e.computeLoss().value(), 1e-12);
         for (Estimate x : new Estimate[] {e.time(), e.width(), e.data(), e.computeLoss(), e.computeWidth()}) {
             assertTrue(x.lo() < x.value() && x.value() < x.hi(), x.toString());
         }
-        PredictedExponents exact = PredictedExponents.exact(new ScalingLaws(1.5, 1.25));
+        PredictedExponents exact = PredictedExponents.exact(new BottleneckLaws(1.5, 1.25));
         assertEquals(exact.time().lo(), exact.time().hi());
         assertEquals(0.4, exact.time().value(), 1e-15);
     }

@@ -19,9 +19,9 @@ import java.util.Locale;
  * @param a task-power exponent, &gt; 1
  * @param b spectral exponent, &gt; 0
  */
-public record ScalingLaws(double a, double b) {
+public record BottleneckLaws(double a, double b) {
 
-    public ScalingLaws {
+    public BottleneckLaws {
         if (!(a > 1) || !Double.isFinite(a)) {
             throw new IllegalArgumentException("task-power exponent a = " + a + "; the laws need a > 1");
         }
