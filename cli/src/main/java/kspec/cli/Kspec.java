@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Kspec.Version.class,
         description = "Measure why neural networks scale: NNGP/NTK kernels, spectra, intrinsic dimension, duality.",
-        subcommands = {InfoCommand.class, KernelCommand.class, SpectrumCommand.class, DimensionCommand.class, CurveCommand.class, DualityCommand.class, LawsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InfoCommand.class, KernelCommand.class, SpectrumCommand.class, DimensionCommand.class, CurveCommand.class, DualityCommand.class, DynamicsCommand.class, LawsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Kspec implements Runnable {
 
     /** Exit code for data or runtime errors (picocli uses 2 for usage errors). */

@@ -41,6 +41,20 @@ public enum IntervalMethod {
     /** Percentile bootstrap over the seeds of a measurement (random orderings or feature draws). */
     BOOTSTRAP_SEEDS("bootstrap-seeds"),
 
+    /**
+     * Multiplier bootstrap over eigenmodes: every mode's measured power is multiplied by an
+     * independent draw of its sampling law (χ²<sub>T</sub>/T for T Gaussian target coefficients) and
+     * the fit repeated; the percentile interval of the replicates.
+     */
+    BOOTSTRAP_MODES("bootstrap-modes"),
+
+    /**
+     * Parametric bootstrap of a function of estimates: each input drawn from its own replicates or
+     * normal law, the function evaluated per draw, the percentile interval of the results (Efron &amp;
+     * Tibshirani 1993, ch. 6).
+     */
+    PARAMETRIC_BOOTSTRAP("parametric-bootstrap"),
+
     /** No sampling error: a computed value, with a zero-width interval and standard error 0. */
     NONE("none");
 
