@@ -11,12 +11,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import kspec.core.concurrent.Futures;
 import kspec.core.linalg.Blas;
 import kspec.core.progress.ProgressListener;
-import kspec.spectra.eigen.SymmetricOperator;
+import kspec.spectra.eigen.BlockOperator;
 import org.ejml.data.DMatrixRMaj;
 
 /**
  * The NNGP or NTK Gram matrix K of an {@link Architecture} on n points as a matrix-free
- * {@link SymmetricOperator}: Y ← K·V is computed block pair by block pair, recomputing the kernel
+ * {@link kspec.spectra.eigen.SymmetricOperator}: Y ← K·V is computed block pair by block pair, recomputing the kernel
  * entries on every application, so that n × n numbers are never stored. This is what lets
  * {@code Eigensolvers.topK(op, EigenRequest.top(k))} find the leading eigenvalues of kernels far
  * beyond the heap, and beyond the 46 340 rows of a square matrix in one Java array.
@@ -62,7 +62,7 @@ import org.ejml.data.DMatrixRMaj;
  * recursion follows Novak et al. 2020 (arXiv 1912.02803) and Jacot et al. 2018 (arXiv 1806.07572);
  * see {@link KernelBuilder}.
  */
-public final class KernelOperator implements SymmetricOperator {
+public final class KernelOperator extends BlockOperator {
 
     /** Workspace budget used by {@link #of(Architecture, DMatrixRMaj, KernelKind, ProgressListener)}: 256 MiB. */
     public static final long DEFAULT_MEMORY_BUDGET = 256L << 20;
@@ -235,14 +235,6 @@ public final class KernelOperator implements SymmetricOperator {
         return workers.length * (KernelBlockProduct.workspaceBytes(tileRows, d, b) + 8L * n * b);
     }
 
-    @Override
-    public void apply(double[] v, double[] y) {
-        if (v.length != n || y.length != n) {
-            throw new IllegalArgumentException("vectors must have length " + n + ", got " + v.length + " and " + y.length);
-        }
-        apply(DMatrixRMaj.wrap(n, 1, v), DMatrixRMaj.wrap(n, 1, y));
-    }
-
     /**
      * Y = K·V, one pass over the block pairs of K on all workers (see the class comment for the cost).
      *
@@ -250,13 +242,7 @@ public final class KernelOperator implements SymmetricOperator {
      * @param y Modified: reshaped to n × b and overwritten. Must not alias {@code v}.
      */
     @Override
-    public void apply(DMatrixRMaj v, DMatrixRMaj y) {
-        if (v.numRows != n) {
-            throw new IllegalArgumentException("block has " + v.numRows + " rows, operator size is " + n);
-        }
-        if (v == y || v.data == y.data) {
-            throw new IllegalArgumentException("the output block must not alias the input block: pass a separate matrix");
-        }
+    protected void applyBlock(DMatrixRMaj v, DMatrixRMaj y) {
         int b = v.numCols;
         if (accumulators.length == 0 || accumulators[0].length < n * b) {
             accumulators = new double[workers.length][n * b];

@@ -10,7 +10,7 @@ import java.util.stream.IntStream;
 import kspec.kernels.Architecture;
 import kspec.kernels.KernelBlockProduct;
 import kspec.kernels.KernelKind;
-import kspec.spectra.eigen.SymmetricOperator;
+import kspec.spectra.eigen.BlockOperator;
 import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
@@ -21,7 +21,7 @@ import org.ejml.data.DMatrixRMaj;
 import scala.Tuple2;
 
 /**
- * The NNGP or NTK Gram matrix K of an {@link Architecture} on n points as a {@link SymmetricOperator}
+ * The NNGP or NTK Gram matrix K of an {@link Architecture} on n points as a {@link kspec.spectra.eigen.SymmetricOperator}
  * whose every product Y = K·V is one Spark job, so that the driver's unchanged block Krylov solver
  * ({@code Eigensolvers.topK}) finds the top of the spectrum of kernels no single machine could hold
  * (a dense kernel of 10⁶ points is 8 TB). Nothing of size n² is ever stored, on the driver or on
@@ -54,7 +54,7 @@ import scala.Tuple2;
  *
  * <p>Not thread-safe on the driver; {@link #close()} releases the broadcast and persisted data.
  */
-public final class SparkKernelOperator implements SymmetricOperator, AutoCloseable {
+public final class SparkKernelOperator extends BlockOperator implements AutoCloseable {
 
     /** Where the tasks read X from. */
     public enum Placement {
@@ -222,14 +222,6 @@ public final class SparkKernelOperator implements SymmetricOperator, AutoCloseab
         return e;
     }
 
-    @Override
-    public void apply(double[] v, double[] y) {
-        if (v.length != n || y.length != n) {
-            throw new IllegalArgumentException("vectors must have length " + n + ", got " + v.length + " and " + y.length);
-        }
-        apply(DMatrixRMaj.wrap(n, 1, v), DMatrixRMaj.wrap(n, 1, y));
-    }
-
     /**
      * Y = K·V as one Spark job (see the class comment).
      *
@@ -237,13 +229,7 @@ public final class SparkKernelOperator implements SymmetricOperator, AutoCloseab
      * @param y Modified: reshaped to n × b and overwritten. Must not alias {@code v}.
      */
     @Override
-    public void apply(DMatrixRMaj v, DMatrixRMaj y) {
-        if (v.numRows != n) {
-            throw new IllegalArgumentException("block has " + v.numRows + " rows, operator size is " + n);
-        }
-        if (v == y || v.data == y.data) {
-            throw new IllegalArgumentException("the output block must not alias the input block: pass a separate matrix");
-        }
+    protected void applyBlock(DMatrixRMaj v, DMatrixRMaj y) {
         int b = v.numCols;
         TaskSpec s = spec;
         Broadcast<double[]> vb = sc.broadcast(Arrays.copyOf(v.data, n * b));
