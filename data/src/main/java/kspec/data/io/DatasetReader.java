@@ -46,12 +46,8 @@ public final class DatasetReader {
         }
         String name = data.getFileName() == null ? data.toString() : data.getFileName().toString();
         Dataset dataset = switch (format) {
-            case NPY -> {
-                NpyArray a = NpyReader.read(data);
-                yield Dataset.of(name, a.asMatrix(), Provenance.of(data.toString(), format.id(), a.dtype()));
-            }
-            case IDX -> {
-                IdxArray a = IdxReader.read(data);
+            case NPY, IDX -> {
+                NumericArray a = format == DataFormat.NPY ? NpyReader.read(data) : IdxReader.read(data);
                 yield Dataset.of(name, a.asMatrix(), Provenance.of(data.toString(), format.id(), a.dtype()));
             }
             case CSV -> readCsv(data, name, opts);

@@ -1,7 +1,6 @@
 package kspec.data.io;
 
 import java.util.Objects;
-import org.ejml.data.DMatrixRMaj;
 
 /**
  * An array read from an IDX file (the MNIST / Fashion-MNIST format), widened to float64.
@@ -11,7 +10,7 @@ import org.ejml.data.DMatrixRMaj;
  * @param dtype    the type name: {@code ubyte}, {@code byte}, {@code short}, {@code int}, {@code float}, {@code double}
  * @param data     the elements in row-major order. Shared, not copied; treat as read-only.
  */
-public record IdxArray(long[] shape, int typeCode, String dtype, double[] data) {
+public record IdxArray(long[] shape, int typeCode, String dtype, double[] data) implements NumericArray {
 
     public IdxArray {
         shape = shape.clone();
@@ -24,32 +23,10 @@ public record IdxArray(long[] shape, int typeCode, String dtype, double[] data) 
         return shape.clone();
     }
 
-    /** @return number of axes */
-    public int rank() {
-        return shape.length;
-    }
-
     /** @return true for the integer types ubyte, byte, short, int */
+    @Override
     public boolean isIntegerType() {
         return typeCode <= 0x0C;
-    }
-
-    /**
-     * The array as points: axis 0 indexes rows, the other axes are flattened row-major into the
-     * columns (n × 28 × 28 images become n × 784); rank 1 becomes n × 1.
-     *
-     * @return a matrix sharing {@link #data()}
-     */
-    public DMatrixRMaj asMatrix() {
-        return Shapes.asMatrix(shape, data);
-    }
-
-    /**
-     * @return the elements as class labels
-     * @throws kspec.data.DataException if the type is float/double or the shape is not (n,) or (n, 1)
-     */
-    public int[] asLabels() {
-        return Shapes.asLabels(shape, data, dtype, isIntegerType());
     }
 
     @Override

@@ -1,7 +1,6 @@
 package kspec.data.io;
 
 import java.util.Objects;
-import org.ejml.data.DMatrixRMaj;
 
 /**
  * An array read from a NumPy {@code .npy} file, widened to float64.
@@ -13,7 +12,7 @@ import org.ejml.data.DMatrixRMaj;
  * @param data         the elements in C (row-major) order. Shared, not copied (a 60,000 × 784 array
  *                     is 376 MB); treat as read-only.
  */
-public record NpyArray(long[] shape, String dtype, boolean fortranOrder, double[] data) {
+public record NpyArray(long[] shape, String dtype, boolean fortranOrder, double[] data) implements NumericArray {
 
     public NpyArray {
         shape = shape.clone();
@@ -26,32 +25,10 @@ public record NpyArray(long[] shape, String dtype, boolean fortranOrder, double[
         return shape.clone();
     }
 
-    /** @return number of axes (0 for a scalar) */
-    public int rank() {
-        return shape.length;
-    }
-
     /** @return true if the dtype is an integer or boolean type (usable as class labels) */
+    @Override
     public boolean isIntegerType() {
         return NpyReader.elementType(dtype).isInteger();
-    }
-
-    /**
-     * The array as points: axis 0 indexes the rows, the remaining axes are flattened row-major into
-     * the columns (n × 28 × 28 becomes n × 784); rank 1 becomes n × 1, a scalar 1 × 1.
-     *
-     * @return a matrix sharing {@link #data()}
-     */
-    public DMatrixRMaj asMatrix() {
-        return Shapes.asMatrix(shape, data);
-    }
-
-    /**
-     * @return the elements as class labels
-     * @throws kspec.data.DataException if the dtype is not integer or the shape is not (n,) or (n, 1)
-     */
-    public int[] asLabels() {
-        return Shapes.asLabels(shape, data, dtype, isIntegerType());
     }
 
     @Override
